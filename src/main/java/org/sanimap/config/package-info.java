@@ -1,0 +1,2 @@
+/** Typed application configuration ({@code sanimap.*}). */
+package org.sanimap.config;

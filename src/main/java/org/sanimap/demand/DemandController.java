@@ -1,0 +1,82 @@
+package org.sanimap.demand;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.sanimap.web.BboxParser;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Read-only GeoJSON of demand cells and planning areas, for the map. */
+@RestController
+@Tag(name = "demand", description = "Population cells and districts")
+class DemandController {
+
+    private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+
+    private final DemandService service;
+    private final ObjectMapper json;
+
+    DemandController(DemandService service, ObjectMapper json) {
+        this.service = service;
+        this.json = json;
+    }
+
+    @GetMapping("/api/demand")
+    @Operation(summary = "Demand cells as GeoJSON points (centre) with their population")
+    ResponseEntity<Map<String, Object>> cells(@RequestParam(required = false) String layer,
+            @RequestParam(required = false) String bbox) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (DemandCell c : service.cells(layer == null || layer.isBlank() ? null : layer, BboxParser.parse(bbox))) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("id", c.key());
+            props.put("population", c.population());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("id", c.key());
+            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(c.lonWgs84(), c.latWgs84())));
+            f.put("properties", props);
+            features.add(f);
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(collection(features));
+    }
+
+    @GetMapping("/api/demand/layers")
+    @Operation(summary = "Stored demand layers with cell count and total population")
+    List<DemandLayerSummary> layers() {
+        return service.layers();
+    }
+
+    @GetMapping("/api/districts")
+    @Operation(summary = "Planning areas (districts) as GeoJSON polygons")
+    ResponseEntity<Map<String, Object>> districts() throws Exception {
+        GeoJsonWriter writer = new GeoJsonWriter();
+        writer.setEncodeCRS(false);
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (PlanningArea a : service.planningAreas()) {
+            JsonNode geometry = json.readTree(writer.write(a.areaWgs84()));
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("geometry", geometry);
+            f.put("properties", Map.of("name", a.name()));
+            features.add(f);
+        }
+        return ResponseEntity.ok().contentType(GEO_JSON).body(collection(features));
+    }
+
+    private static Map<String, Object> collection(List<Map<String, Object>> features) {
+        Map<String, Object> fc = new LinkedHashMap<>();
+        fc.put("type", "FeatureCollection");
+        fc.put("features", features);
+        return fc;
+    }
+}

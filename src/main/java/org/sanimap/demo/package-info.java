@@ -1,0 +1,2 @@
+/** Loads the Porto Alegre demo city into an empty store on first start. */
+package org.sanimap.demo;

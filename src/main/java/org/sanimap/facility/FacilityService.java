@@ -1,0 +1,136 @@
+package org.sanimap.facility;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The facility registry: the only way other features read or change facilities. */
+@Service
+public class FacilityService {
+
+    private final FacilityRepository repository;
+    private final Clock clock;
+
+    FacilityService(FacilityRepository repository) {
+        this.repository = repository;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional(readOnly = true)
+    public FacilityPage search(FacilityQuery query) {
+        return repository.search(query);
+    }
+
+    /** @throws FacilityNotFoundException when no facility has this id */
+    @Transactional(readOnly = true)
+    public Facility get(long id) {
+        return repository.findById(id).orElseThrow(() -> new FacilityNotFoundException(id));
+    }
+
+    @Transactional
+    public Facility create(FacilityAttributes attributes) {
+        if (attributes.source().key() != null && !repository.findBySourceKeys(List.of(attributes.source().key())).isEmpty()) {
+            throw new IllegalArgumentException("a facility with source key '" + attributes.source().key() + "' exists already");
+        }
+        return repository.insert(attributes, now());
+    }
+
+    /**
+     * Replaces the attributes of a facility if {@code expectedVersion} is still its version.
+     *
+     * @throws FacilityNotFoundException when no facility has this id
+     * @throws StaleVersionException     when the stored version differs
+     */
+    @Transactional
+    public Facility update(long id, FacilityAttributes attributes, long expectedVersion) {
+        Facility current = get(id);
+        if (current.version() != expectedVersion || !repository.update(id, attributes, expectedVersion, now())) {
+            throw new StaleVersionException(id, expectedVersion, get(id).version());
+        }
+        return get(id);
+    }
+
+    /**
+     * Deletes a facility if {@code expectedVersion} is still its version.
+     *
+     * @throws FacilityNotFoundException when no facility has this id
+     * @throws StaleVersionException     when the stored version differs
+     */
+    @Transactional
+    public void delete(long id, long expectedVersion) {
+        Facility current = get(id);
+        if (current.version() != expectedVersion || !repository.delete(id, expectedVersion)) {
+            throw new StaleVersionException(id, expectedVersion, current.version());
+        }
+    }
+
+    /**
+     * Writes imported records in one transaction, matching existing ones by source key: new keys are
+     * created, changed records updated, identical ones left alone. Either every record is written or
+     * none (the caller's transaction rolls back on any failure).
+     *
+     * @throws IllegalArgumentException when a record has no source key or two share one
+     */
+    @Transactional
+    public UpsertCounts upsertBySourceKey(List<FacilityAttributes> records) {
+        Set<String> keys = new HashSet<>();
+        for (FacilityAttributes a : records) {
+            String key = a.source().key();
+            if (key == null) {
+                throw new IllegalArgumentException("imported record without a source key: " + a.source().detail());
+            }
+            if (!keys.add(key)) {
+                throw new IllegalArgumentException("source key '" + key + "' appears twice (" + a.source().detail() + ")");
+            }
+        }
+        Map<String, Facility> existing = repository.findBySourceKeys(keys);
+        Instant now = now();
+        List<FacilityAttributes> toCreate = new ArrayList<>();
+        int updated = 0;
+        int unchanged = 0;
+        for (FacilityAttributes a : records) {
+            Facility stored = existing.get(a.source().key());
+            if (stored == null) {
+                toCreate.add(a);
+            } else if (stored.attributes().equals(a)) {
+                unchanged++;
+            } else {
+                if (!repository.update(stored.id(), a, stored.version(), now)) {
+                    throw new StaleVersionException(stored.id(), stored.version(), get(stored.id()).version());
+                }
+                updated++;
+            }
+        }
+        repository.insertAll(toCreate, now);
+        return new UpsertCounts(toCreate.size(), updated, unchanged);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> districts() {
+        return repository.districts();
+    }
+
+    /** minLon, minLat, maxLon, maxLat (degrees WGS84) of all facilities, empty when there are none. */
+    @Transactional(readOnly = true)
+    public Optional<double[]> extentWgs84() {
+        return repository.extent();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    private Instant now() {
+        // microseconds: what both stores keep, so a read-back record equals what was written
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,27 @@
+package org.sanimap.importing;
+
+import java.util.List;
+
+/**
+ * What an import did. Counts add up: {@code read = created + updated + unchanged}; skipped records
+ * were left out with a reason (only the first ones are listed in {@code skips}).
+ *
+ * @param fileName       the imported file's name
+ * @param format         the format code it was read as
+ * @param target         facilities, demand or districts
+ * @param layer          the demand or district layer written, null for facilities
+ * @param read           records read and written or found unchanged
+ * @param created        new records
+ * @param updated        existing records (same source id) that changed
+ * @param unchanged      existing records that were already identical
+ * @param skipped        records left out
+ * @param skips          the first skipped records with their location and reason
+ * @param durationMillis wall time of the import
+ */
+public record ImportReport(String fileName, String format, String target, String layer, int read, int created,
+        int updated, int unchanged, int skipped, List<ImportSkip> skips, long durationMillis) {
+
+    public ImportReport {
+        skips = List.copyOf(skips);
+    }
+}

@@ -1,0 +1,2 @@
+/** Web infrastructure shared by the feature controllers: problem+json errors and map configuration. */
+package org.sanimap.web;
