@@ -1,0 +1,65 @@
+package org.sanimap.importing;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** File upload endpoint: {@code POST /api/imports}. */
+@RestController
+@Tag(name = "imports", description = "Import facilities, demand layers and districts from files")
+class ImportController {
+
+    private final ImportService service;
+
+    ImportController(ImportService service) {
+        this.service = service;
+    }
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a file entirely or not at all; returns the import report")
+    ImportReport importFile(
+            @RequestParam("file") MultipartFile file,
+            @Parameter(description = "osm-pbf, osm-xml, csv, geojson or gpkg; detected from the content when absent")
+            @RequestParam(required = false) String format,
+            @Parameter(description = "facilities (default), demand or districts") @RequestParam(required = false) String target,
+            @Parameter(description = "demand or district layer name; default: the file name") @RequestParam(required = false) String layer,
+            @Parameter(description = "CSV coordinates: wgs84 (default), cgcs2000, gcj02, bd09") @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String lonColumn,
+            @RequestParam(required = false) String latColumn,
+            @RequestParam(required = false) String defaultType,
+            @RequestParam(required = false) String defaultStatus,
+            @RequestParam(defaultValue = "false") boolean includeWasteBaskets) throws IOException {
+        ImportRequest request;
+        Path temp = Files.createTempFile("sanimap-import-", ".upload");
+        try {
+            file.transferTo(temp);
+            request = new ImportRequest(temp, file.getOriginalFilename(),
+                    blank(format) ? null : ImportFormat.fromCode(format),
+                    blank(target) ? ImportTarget.FACILITIES : ImportTarget.fromCode(target),
+                    layer,
+                    blank(crs) ? CoordinateSystem.WGS84 : CoordinateSystem.fromCode(crs),
+                    blank(lonColumn) ? null : lonColumn,
+                    blank(latColumn) ? null : latColumn,
+                    blank(defaultType) ? null : FacilityType.fromCode(defaultType),
+                    blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
+                    includeWasteBaskets);
+            return service.importFile(request);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,59 @@
+package org.sanimap.importing;
+
+import java.nio.file.Path;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+
+/**
+ * One file to import and how to read it.
+ *
+ * @param file                the file on local disk (uploads are spooled to a temporary file)
+ * @param fileName            the name the user gave it, used in source keys and messages
+ * @param format              the format, or null to detect it from the content
+ * @param target              what the file feeds
+ * @param layerName           demand or district layer name; defaults to the file name without extension
+ * @param crs                 coordinate system of CSV coordinates (default WGS84)
+ * @param lonColumn           CSV longitude column name, or null to recognise it
+ * @param latColumn           CSV latitude column name, or null to recognise it
+ * @param defaultType         type for rows that have none (CSV, GeoJSON), or null
+ * @param defaultStatus       status for rows that have none (default in_service)
+ * @param includeWasteBaskets OSM: also import amenity=waste_basket as collection points
+ */
+public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
+        CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,
+        boolean includeWasteBaskets) {
+
+    public ImportRequest {
+        if (target == null) {
+            target = ImportTarget.FACILITIES;
+        }
+        if (crs == null) {
+            crs = CoordinateSystem.WGS84;
+        }
+        if (defaultStatus == null) {
+            defaultStatus = FacilityStatus.IN_SERVICE;
+        }
+        if (fileName == null || fileName.isBlank()) {
+            fileName = file.getFileName().toString();
+        }
+    }
+
+    /** A facility import of a file with all options at their defaults. */
+    public static ImportRequest facilities(Path file, String fileName, ImportFormat format) {
+        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false);
+    }
+
+    /** A demand layer import with defaults. */
+    public static ImportRequest demand(Path file, String fileName, ImportFormat format, String layerName) {
+        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false);
+    }
+
+    /** The layer name to use: the given one, else the file name without its extension. */
+    public String effectiveLayerName() {
+        if (layerName != null && !layerName.isBlank()) {
+            return layerName.trim();
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

@@ -1,0 +1,130 @@
+package org.sanimap.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sanimap.config.SanimapProperties;
+import org.sanimap.demand.DemandService;
+import org.sanimap.facility.FacilityService;
+import org.sanimap.facility.UpsertCounts;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports one file atomically: the whole file is read and validated in memory first, then written in
+ * one transaction through the owning feature's service, so a file imports entirely or not at all.
+ * Records are matched by source id, so importing the same file again changes nothing.
+ */
+@Service
+public class ImportService {
+
+    private static final int HEAD_BYTES = 64 * 1024;
+
+    private final FacilityService facilities;
+    private final DemandService demand;
+    private final int maxSkipsReported;
+
+    ImportService(FacilityService facilities, DemandService demand, SanimapProperties properties) {
+        this.facilities = facilities;
+        this.demand = demand;
+        this.maxSkipsReported = properties.imports().maxSkipsReported();
+    }
+
+    /**
+     * Reads, validates and writes one file.
+     *
+     * @throws ImportRejectedException when the file cannot be imported; nothing was written then
+     */
+    public ImportReport importFile(ImportRequest request) {
+        long started = System.nanoTime();
+        ImportFormat format = resolveFormat(request);
+        Written written;
+        try {
+            written = switch (request.target()) {
+                case FACILITIES -> importFacilities(request, format);
+                case DEMAND -> importDemand(request, format);
+                case DISTRICTS -> importDistricts(request, format);
+            };
+        } catch (ImportRejectedException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ImportRejectedException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new ImportRejectedException("could not read " + request.fileName() + " as " + format.code() + ": "
+                    + Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()));
+        }
+        UpsertCounts c = written.counts();
+        List<ImportSkip> skips = written.skips();
+        return new ImportReport(request.fileName(), format.code(), request.target().code(),
+                request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
+                c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), skips.size(),
+                skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private ImportFormat resolveFormat(ImportRequest request) {
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(request.file())) {
+            size = Files.size(request.file());
+            head = in.readNBytes(HEAD_BYTES);
+        } catch (IOException e) {
+            throw new ImportRejectedException("could not read the uploaded file: " + e.getMessage());
+        }
+        if (size == 0) {
+            throw new ImportRejectedException("file is empty");
+        }
+        if (request.format() != null) {
+            return request.format();
+        }
+        return ImportFormatDetector.detect(head, request.fileName()).orElseThrow(() -> new ImportRejectedException(
+                "could not recognise the format of " + request.fileName() + "; it is none of " + ImportFormat.codes()
+                        + " (pass format= to say which it is)"));
+    }
+
+    private Written importFacilities(ImportRequest request, ImportFormat format) throws IOException {
+        FacilityReadResult result = switch (format) {
+            case OSM_PBF -> new OsmFacilityReader(new OsmReadOptions(request.includeWasteBaskets())).readPbf(request.file());
+            case OSM_XML -> new OsmFacilityReader(new OsmReadOptions(request.includeWasteBaskets())).readXml(request.file());
+            case CSV -> new CsvFacilityReader(new CsvReadOptions(request.crs(), request.lonColumn(), request.latColumn(),
+                    request.defaultType(), request.defaultStatus())).read(request.file(), request.fileName());
+            case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
+            case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
+        };
+        return new Written(facilities.upsertBySourceKey(result.facilities()), result.skips());
+    }
+
+    private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {
+        DemandReadResult result = switch (format) {
+            case CSV -> new DemandCsvReader().read(request.file(), request.fileName());
+            case GPKG -> new DemandGeoPackageReader().read(request.file(), request.fileName(), null);
+            default -> throw new ImportRejectedException("a demand layer must be CSV (id, lon, lat, population) or a "
+                    + "GeoPackage grid, not " + format.code());
+        };
+        if (result.cells().isEmpty()) {
+            throw new ImportRejectedException(request.fileName() + " holds no demand cells");
+        }
+        return new Written(demand.upsertLayer(request.effectiveLayerName(), request.fileName(), result.cells()),
+                result.skips());
+    }
+
+    private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
+        PlanningAreaReadResult result = switch (format) {
+            case GEOJSON -> new PlanningAreaReader().readGeoJson(request.file(), request.fileName());
+            case GPKG -> new PlanningAreaReader().readGeoPackage(request.file(), request.fileName(), null);
+            default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons, not "
+                    + format.code());
+        };
+        if (result.areas().isEmpty()) {
+            throw new ImportRejectedException(request.fileName() + " holds no district polygons");
+        }
+        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips());
+    }
+
+    private record Written(UpsertCounts counts, List<ImportSkip> skips) {
+        Written {
+            skips = new ArrayList<>(skips);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.sanimap.demand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.sanimap.facility.UpsertCounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Demand layers and planning areas behave the same on both stores. */
+abstract class DemandStoreContract {
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+    @Autowired
+    DemandService service;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyStore() {
+        jdbc.update("DELETE FROM demand_cell");
+        jdbc.update("DELETE FROM demand_layer");
+        jdbc.update("DELETE FROM planning_area");
+    }
+
+    @Test
+    void cellsRoundTripWithTheirPolygonsAndPopulation() {
+        Polygon square = square(24.94, 60.17, 0.005);
+        List<DemandCell> cells = List.of(new DemandCell("a", 24.9425, 60.1725, 812.5, square),
+                new DemandCell("b", 24.95, 60.18, 0, null));
+
+        assertThat(service.upsertLayer("grid", "grid.gpkg", cells)).isEqualTo(new UpsertCounts(2, 0, 0));
+
+        List<DemandCell> read = service.cells("grid", null);
+        assertThat(read).extracting(DemandCell::key).containsExactly("a", "b");
+        assertThat(read.get(0).population()).isEqualTo(812.5);
+        assertThat(read.get(0).areaWgs84().norm().equalsExact(square.norm())).isTrue();
+        assertThat(read.get(1).areaWgs84()).isNull();
+        assertThat(service.layers()).singleElement().satisfies(l -> {
+            assertThat(l.cellCount()).isEqualTo(2);
+            assertThat(l.totalPopulation()).isEqualTo(812.5);
+        });
+    }
+
+    @Test
+    void reimportingTheSameCellsChangesNothingAndAChangedCellIsUpdated() {
+        List<DemandCell> cells = List.of(new DemandCell("a", 1, 1, 10, null), new DemandCell("b", 2, 2, 20, null));
+        service.upsertLayer("l", null, cells);
+        assertThat(service.upsertLayer("l", null, cells)).isEqualTo(new UpsertCounts(0, 0, 2));
+        assertThat(service.upsertLayer("l", null, List.of(new DemandCell("a", 1, 1, 11, null))))
+                .isEqualTo(new UpsertCounts(0, 1, 0));
+        assertThat(service.cells("l", null)).extracting(DemandCell::population).containsExactly(11.0, 20.0);
+    }
+
+    @Test
+    void bboxSelectsCellCentres() {
+        service.upsertLayer("l", null, List.of(new DemandCell("in", 1, 1, 1, null), new DemandCell("out", 3, 3, 1, null)));
+        assertThat(service.cells(null, new double[] {0, 0, 2, 2})).extracting(DemandCell::key).containsExactly("in");
+    }
+
+    @Test
+    void duplicateCellIdsAreRefusedAndNothingIsWritten() {
+        List<DemandCell> cells = List.of(new DemandCell("a", 1, 1, 1, null), new DemandCell("a", 2, 2, 1, null));
+        assertThatThrownBy(() -> service.upsertLayer("dup", null, cells)).hasMessageContaining("'a' appears twice");
+        assertThat(service.layers()).isEmpty();
+    }
+
+    @Test
+    void planningAreasRoundTripIncludingMultiPolygonsAndChineseNames() {
+        Geometry multi = WGS84.createMultiPolygon(new Polygon[] {square(0, 0, 1), square(2, 2, 1)});
+        service.upsertPlanningAreas("districts", List.of(new PlanningArea("鼓楼区", square(10, 10, 1)),
+                new PlanningArea("台江区", multi)));
+
+        List<PlanningArea> read = service.planningAreas();
+        assertThat(read).extracting(PlanningArea::name).containsExactlyInAnyOrder("鼓楼区", "台江区");
+        PlanningArea taijiang = read.stream().filter(a -> a.name().equals("台江区")).findFirst().orElseThrow();
+        assertThat(taijiang.areaWgs84().getGeometryType()).isEqualTo("MultiPolygon");
+        assertThat(taijiang.areaWgs84().getArea()).isEqualTo(2.0);
+        assertThat(service.upsertPlanningAreas("districts", List.of(new PlanningArea("鼓楼区", square(10, 10, 1)))))
+                .isEqualTo(new UpsertCounts(0, 0, 1));
+    }
+
+    static Polygon square(double lon, double lat, double side) {
+        return WGS84.createPolygon(new Coordinate[] {new Coordinate(lon, lat), new Coordinate(lon + side, lat),
+                new Coordinate(lon + side, lat + side), new Coordinate(lon, lat + side), new Coordinate(lon, lat)});
+    }
+}

@@ -1,0 +1,155 @@
+package org.sanimap.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sanimap.store.H2gisTestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** {@code POST /api/imports} over real HTTP multipart, on an embedded store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportApiTest {
+
+    static final Path SHARED = Path.of(System.getenv().getOrDefault("SANIMAP_TEST_SHARED_DIR", "../shared"));
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        H2gisTestStore.register(registry, false);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void importingHelsinkiTwiceLeavesTheSameCount() throws Exception {
+        byte[] pbf = Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki.osm.pbf"));
+        long before = facilityCount();
+
+        JsonNode first = upload("helsinki.osm.pbf", pbf, null);
+        long afterFirst = facilityCount();
+        JsonNode second = upload("helsinki.osm.pbf", pbf, null);
+
+        assertThat(first.path("format").asText()).isEqualTo("osm-pbf");
+        // shared/data/README.md: 27 toilets, 10 recycling, 28 waste_disposal; waste baskets are left out
+        assertThat(afterFirst - before).isEqualTo(first.path("created").asLong());
+        assertThat(first.path("created").asLong()).isEqualTo(27 + 10 + 28);
+        assertThat(second.path("created").asLong()).isZero();
+        assertThat(second.path("updated").asLong()).isZero();
+        assertThat(second.path("unchanged").asLong()).isEqualTo(first.path("created").asLong());
+        assertThat(facilityCount()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void gcj02CsvPointIsStoredWithinTwoMetresOfItsWgs84Position() throws Exception {
+        // Published pair (wandergis/coordtransform README): WGS84 (116.404, 39.915) is GCJ-02
+        // (116.41024449916938, 39.91640428150164).
+        String csv = "编号,名称,类型,经度,纬度\nbj-1,天安门东公厕,公厕,116.41024449916938,39.91640428150164\n";
+        JsonNode report = upload("beijing.csv", csv.getBytes(StandardCharsets.UTF_8), "crs=gcj02");
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+
+        JsonNode fc = json.readTree(http.getForEntity("/api/facilities?bbox=116.3,39.8,116.5,40.0", String.class).getBody());
+        assertThat(fc.path("features")).hasSize(1);
+        JsonNode point = fc.path("features").get(0).path("geometry").path("coordinates");
+        assertThat(haversineMeters(point.get(0).asDouble(), point.get(1).asDouble(), 116.404, 39.915)).isLessThan(2.0);
+        assertThat(fc.path("features").get(0).path("properties").path("name").asText()).isEqualTo("天安门东公厕");
+    }
+
+    @Test
+    void badFilesGetA4xxWithAClearMessageAndTheStoreIsUnchanged() throws Exception {
+        String before = allFacilities();
+
+        assertRejected(post("broken.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",".getBytes(
+                StandardCharsets.UTF_8), "format=geojson"), "invalid GeoJSON");
+        assertRejected(post("far.csv", "name,type,lon,lat\nok,public_toilet,10,10\nbad,public_toilet,10,95.2\n"
+                .getBytes(StandardCharsets.UTF_8), null), "latitude 95.2 out of range [-90, 90] at row 3");
+        assertRejected(post("kind.csv", "name,type,lon,lat\nx,castle,10,10\n".getBytes(StandardCharsets.UTF_8), null),
+                "unknown facility type 'castle'");
+        assertRejected(post("empty.csv", new byte[0], null), "file is empty");
+        byte[] garbage = new byte[50 * 1024 * 1024];
+        new Random(42).nextBytes(garbage);
+        assertRejected(post("garbage.bin", garbage, null), "could not recognise the format");
+        assertRejected(post("garbage.pbf", garbage, "format=osm-pbf"), "");
+
+        assertThat(allFacilities()).isEqualTo(before);
+    }
+
+    @Test
+    void demandCsvImportsAsALayer() throws Exception {
+        byte[] hex = Files.readAllBytes(SHARED.resolve("data/porto-alegre/poa_hexgrid.csv"));
+        JsonNode report = upload("poa_hexgrid.csv", hex, "target=demand&layer=poa");
+        // shared/data/README.md: 1,227 cells, 812,935 people
+        assertThat(report.path("created").asInt()).isEqualTo(1227);
+        JsonNode layers = json.readTree(http.getForEntity("/api/demand/layers", String.class).getBody());
+        JsonNode poa = null;
+        for (JsonNode l : layers) {
+            if (l.path("name").asText().equals("poa")) {
+                poa = l;
+            }
+        }
+        assertThat(poa).isNotNull();
+        assertThat(poa.path("totalPopulation").asDouble()).isEqualTo(812935.0);
+        assertThat(upload("poa_hexgrid.csv", hex, "target=demand&layer=poa").path("unchanged").asInt()).isEqualTo(1227);
+    }
+
+    private void assertRejected(ResponseEntity<String> r, String detailPart) throws Exception {
+        assertThat(r.getStatusCode().is4xxClientError()).as(r.getBody()).isTrue();
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(r.getBody()).path("detail").asText()).contains(detailPart).isNotBlank();
+    }
+
+    private String allFacilities() {
+        return http.getForEntity("/api/facilities?size=20000", String.class).getBody();
+    }
+
+    private long facilityCount() throws Exception {
+        return json.readTree(http.getForEntity("/api/facilities?size=1", String.class).getBody()).path("totalCount").asLong();
+    }
+
+    private JsonNode upload(String name, byte[] content, String query) throws Exception {
+        ResponseEntity<String> r = post(name, content, query);
+        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
+        return json.readTree(r.getBody());
+    }
+
+    private ResponseEntity<String> post(String name, byte[] content, String query) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.postForEntity("/api/imports" + (query == null ? "" : "?" + query), new HttpEntity<>(form, headers),
+                String.class);
+    }
+
+    static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
+        double r = 6_371_008.8;
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * r * Math.asin(Math.sqrt(a));
+    }
+}
