@@ -1,0 +1,481 @@
+/* Sanimap web map. Data from the API is only ever put into the page with textContent (never
+ * innerHTML), so names like <img src=x onerror=alert(1)> show as text. */
+(function () {
+  'use strict';
+
+  var TYPES = ['public_toilet', 'mobile_toilet', 'collection_point', 'collection_station', 'transfer_station'];
+  var STATUSES = ['planned', 'site_selected', 'approved', 'under_construction', 'completed', 'in_service',
+    'suspended', 'decommissioned'];
+  var PAGE_SIZE = 5000;
+  var params = new URLSearchParams(window.location.search);
+  var clustering = params.get('cluster') !== 'off';
+
+  var state = {
+    lang: pickLanguage(),
+    styles: null,
+    adding: false,
+    moving: false,
+    facilities: [],
+    loadToken: 0
+  };
+
+  function pickLanguage() {
+    var saved = localStorage.getItem('sanimap.lang');
+    if (saved === 'zh-CN' || saved === 'en') { return saved; }
+    return (navigator.language || '').toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
+  }
+
+  function t(key, vars) {
+    var text = (window.SANIMAP_I18N[state.lang] || {})[key];
+    if (text === undefined) { text = window.SANIMAP_I18N.en[key] || key; }
+    if (vars) {
+      Object.keys(vars).forEach(function (k) { text = text.split('{' + k + '}').join(String(vars[k])); });
+    }
+    return text;
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  function showMessage(text, kind) {
+    var box = document.getElementById('message');
+    box.textContent = text;
+    box.className = kind === 'info' ? 'info' : '';
+    box.hidden = false;
+    clearTimeout(showMessage.timer);
+    showMessage.timer = setTimeout(function () { box.hidden = true; }, kind === 'info' ? 2500 : 8000);
+  }
+
+  function problemText(body, status) {
+    if (body && typeof body === 'object') {
+      var text = body.detail || body.title || ('HTTP ' + status);
+      if (Array.isArray(body.errors) && body.errors.length > 1) { text += '\n' + body.errors.join('\n'); }
+      return text;
+    }
+    return 'HTTP ' + status;
+  }
+
+  function api(method, url, body) {
+    var options = { method: method, headers: { 'Accept': 'application/json, application/geo+json, application/problem+json' } };
+    if (body !== undefined) {
+      options.headers['Content-Type'] = 'application/json';
+      options.body = JSON.stringify(body);
+    }
+    return fetch(url, options).then(function (response) {
+      if (response.status === 204) { return { status: 204, body: null }; }
+      return response.json().catch(function () { return null; }).then(function (json) {
+        if (!response.ok) {
+          var error = new Error(problemText(json, response.status));
+          error.status = response.status;
+          throw error;
+        }
+        return { status: response.status, body: json };
+      });
+    });
+  }
+
+  /* ---------- map and layers ---------- */
+
+  var map = L.map('map', { zoomControl: true, maxZoom: 19, minZoom: 2 });
+  map.setView([20, 0], 2);
+  var typeLayers = {};
+  TYPES.forEach(function (type) {
+    typeLayers[type] = clustering ? L.markerClusterGroup({ disableClusteringAtZoom: 17, chunkedLoading: true })
+      : L.layerGroup();
+    typeLayers[type].addTo(map);
+  });
+  var demandLayer = L.layerGroup();
+  var districtLayer = L.geoJSON(null, { style: function () { return state.styles ? state.styles.districts : {}; } });
+  var layerControl = null;
+  var baseLayers = {};
+
+  function buildLayerControl(basemaps) {
+    if (layerControl) { map.removeControl(layerControl); }
+    var overlays = {};
+    TYPES.forEach(function (type) { overlays[t('type.' + type)] = typeLayers[type]; });
+    overlays[t('layer.demand')] = demandLayer;
+    overlays[t('layer.districts')] = districtLayer;
+    var bases = {};
+    basemaps.forEach(function (b) { bases[b.label[state.lang] || b.label.en || b.id] = baseLayers[b.id]; });
+    layerControl = L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
+  }
+
+  function loadBasemaps() {
+    return api('GET', '/api/maps/basemaps').catch(function () {
+      return api('GET', '/maps/basemaps.json');
+    }).then(function (r) {
+      var config = r.body;
+      var usable = config.basemaps.filter(function (b) { return b.available !== false; });
+      usable.forEach(function (b) {
+        var group = L.layerGroup();
+        b.layers.forEach(function (layer) {
+          if (layer.url.indexOf('{key}') >= 0) { return; }
+          group.addLayer(L.tileLayer(layer.url, {
+            maxZoom: layer.maxZoom || 19, subdomains: layer.subdomains || 'abc', attribution: layer.attribution || ''
+          }));
+        });
+        baseLayers[b.id] = group;
+      });
+      var chosen = localStorage.getItem('sanimap.basemap');
+      if (!baseLayers[chosen]) { chosen = baseLayers[config['default']] ? config['default'] : usable[0].id; }
+      baseLayers[chosen].addTo(map);
+      map.on('baselayerchange', function (e) {
+        Object.keys(baseLayers).forEach(function (id) {
+          if (baseLayers[id] === e.layer) { localStorage.setItem('sanimap.basemap', id); }
+        });
+      });
+      state.basemaps = usable;
+      buildLayerControl(usable);
+    });
+  }
+
+  /* ---------- filters, legend, texts ---------- */
+
+  function checkboxes(containerId, codes, prefix, labelPrefix) {
+    var box = document.getElementById(containerId);
+    var checked = {};
+    box.querySelectorAll('input').forEach(function (i) { checked[i.value] = i.checked; });
+    box.textContent = '';
+    codes.forEach(function (code) {
+      var label = el('label');
+      var input = el('input', { type: 'checkbox', id: prefix + code, value: code });
+      input.checked = checked[code] !== false;
+      input.addEventListener('change', loadFacilities);
+      label.appendChild(input);
+      label.appendChild(document.createTextNode(' ' + t(labelPrefix + code)));
+      box.appendChild(label);
+    });
+  }
+
+  function renderLegend() {
+    var legend = document.getElementById('legend');
+    legend.textContent = '';
+    STATUSES.forEach(function (s) {
+      var row = el('div', { 'class': 'legend-row' });
+      var swatch = el('span', { 'class': 'swatch' });
+      swatch.style.background = state.styles.statusColors[s];
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(t('status.' + s)));
+      legend.appendChild(row);
+    });
+    TYPES.forEach(function (type) {
+      var row = el('div', { 'class': 'legend-row' });
+      row.appendChild(el('span', { 'class': 'symbol' }, state.styles.typeSymbols[type]));
+      row.appendChild(document.createTextNode(t('type.' + type)));
+      legend.appendChild(row);
+    });
+  }
+
+  function renderTexts() {
+    document.documentElement.lang = state.lang;
+    document.title = t('app.title');
+    document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
+    document.getElementById('lang-toggle').textContent = t('lang.other');
+    checkboxes('filter-types', TYPES, 'filter-type-', 'type.');
+    checkboxes('filter-statuses', STATUSES, 'filter-status-', 'status.');
+    fillFormSelects();
+    renderLegend();
+    renderCount();
+    if (state.basemaps) { buildLayerControl(state.basemaps); }
+  }
+
+  function renderCount() {
+    var node = document.getElementById('facility-count');
+    node.setAttribute('data-count', String(state.facilities.length));
+    node.textContent = t('count', { n: state.facilities.length });
+  }
+
+  function selected(containerId) {
+    var all = document.querySelectorAll('#' + containerId + ' input');
+    var on = [];
+    all.forEach(function (i) { if (i.checked) { on.push(i.value); } });
+    return { values: on, all: on.length === all.length };
+  }
+
+  function loadDistricts() {
+    return api('GET', '/api/facilities/districts').then(function (r) {
+      var select = document.getElementById('filter-district');
+      var current = select.value;
+      while (select.options.length > 1) { select.remove(1); }
+      r.body.forEach(function (d) { select.appendChild(el('option', { value: d }, d)); });
+      select.value = r.body.indexOf(current) >= 0 ? current : '';
+    });
+  }
+
+  /* ---------- facilities ---------- */
+
+  function query() {
+    var types = selected('filter-types');
+    var statuses = selected('filter-statuses');
+    if (types.values.length === 0 || statuses.values.length === 0) { return null; }
+    var q = new URLSearchParams();
+    if (!types.all) { q.set('type', types.values.join(',')); }
+    if (!statuses.all) { q.set('status', statuses.values.join(',')); }
+    var district = document.getElementById('filter-district').value;
+    if (district) { q.set('district', district); }
+    q.set('size', String(PAGE_SIZE));
+    return q;
+  }
+
+  function loadFacilities() {
+    var token = ++state.loadToken;
+    var q = query();
+    if (q === null) { return showFacilities([], token); }
+    var collected = [];
+    function page(n) {
+      q.set('page', String(n));
+      return api('GET', '/api/facilities?' + q.toString()).then(function (r) {
+        collected = collected.concat(r.body.features);
+        if (collected.length < r.body.totalCount && r.body.features.length > 0) { return page(n + 1); }
+        return collected;
+      });
+    }
+    return page(0).then(function (features) { showFacilities(features, token); })
+      .catch(function (e) { showMessage(e.message); });
+  }
+
+  function icon(feature) {
+    var p = feature.properties;
+    var dot = el('div', { 'class': 'dot', 'data-facility-id': String(feature.id) }, state.styles.typeSymbols[p.type] || '?');
+    dot.style.background = state.styles.statusColors[p.status] || '#777';
+    return L.divIcon({
+      className: 'facility-marker type-' + p.type + ' status-' + p.status,
+      html: dot, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10]
+    });
+  }
+
+  function showFacilities(features, token) {
+    if (token !== state.loadToken) { return; }
+    TYPES.forEach(function (type) { typeLayers[type].clearLayers(); });
+    var byType = {};
+    features.forEach(function (f) {
+      var c = f.geometry.coordinates;
+      var marker = L.marker([c[1], c[0]], { icon: icon(f), draggable: state.moving, title: f.properties.name || '' });
+      marker.feature = f;
+      marker.bindPopup(function () { return popup(marker); }, { maxWidth: 360 });
+      marker.on('dragend', function () { moved(marker); });
+      (byType[f.properties.type] = byType[f.properties.type] || []).push(marker);
+    });
+    Object.keys(byType).forEach(function (type) {
+      if (typeLayers[type].addLayers) { typeLayers[type].addLayers(byType[type]); }
+      else { byType[type].forEach(function (m) { typeLayers[type].addLayer(m); }); }
+    });
+    state.facilities = features;
+    renderCount();
+  }
+
+  function popup(marker) {
+    var f = marker.feature;
+    var p = f.properties;
+    var box = el('div', { 'class': 'facility-popup' });
+    box.appendChild(el('strong', { 'class': 'popup-name' }, p.name || t('type.' + p.type)));
+    var table = el('table', { 'class': 'popup-table' });
+    function row(key, value) {
+      if (value === null || value === undefined || value === '') { return; }
+      var tr = el('tr');
+      tr.appendChild(el('th', null, t(key)));
+      tr.appendChild(el('td', null, value));
+      table.appendChild(tr);
+    }
+    row('field.id', p.id);
+    row('field.type', t('type.' + p.type));
+    row('field.status', t('status.' + p.status));
+    row('field.name', p.name);
+    row('field.address', p.address);
+    row('field.district', p.district);
+    row('field.capacity', p.capacity);
+    row('field.sizeClass', p.sizeClass ? t('size.' + p.sizeClass) : null);
+    row('field.toiletGrade', p.toiletGrade);
+    row('field.openingHours', p.openingHours);
+    row('field.barrierFree', p.barrierFree === null || p.barrierFree === undefined ? null : t(p.barrierFree ? 'value.yes' : 'value.no'));
+    row('field.operator', p.operator);
+    row('field.source', p.sourceDetail || p.sourceKind);
+    row('field.updatedAt', p.updatedAt);
+    row('field.version', p.version);
+    box.appendChild(table);
+    var actions = el('div', { 'class': 'popup-actions' });
+    var edit = el('button', { type: 'button', 'class': 'btn-edit' }, t('action.edit'));
+    edit.addEventListener('click', function () { map.closePopup(); openForm(f, null); });
+    var del = el('button', { type: 'button', 'class': 'btn-delete' }, t('action.delete'));
+    del.addEventListener('click', function () { remove(f); });
+    actions.appendChild(edit);
+    actions.appendChild(del);
+    box.appendChild(actions);
+    return box;
+  }
+
+  function afterChange(message) {
+    showMessage(message, 'info');
+    return Promise.all([loadFacilities(), loadDistricts()]);
+  }
+
+  function failed(e) {
+    if (e.status === 409 || e.status === 412) {
+      showMessage(t('msg.stale') + e.message);
+      loadFacilities();
+    } else {
+      showMessage(e.message);
+    }
+  }
+
+  function moved(marker) {
+    var f = marker.feature;
+    var ll = marker.getLatLng();
+    var body = featureBody(f.properties, ll.lng, ll.lat);
+    body.properties.version = f.properties.version;
+    api('PUT', '/api/facilities/' + f.id, body).then(function () { return afterChange(t('msg.saved')); }).catch(failed);
+  }
+
+  function remove(f) {
+    if (!window.confirm(t('msg.confirmDelete'))) { return; }
+    map.closePopup();
+    api('DELETE', '/api/facilities/' + f.id + '?version=' + f.properties.version)
+      .then(function () { return afterChange(t('msg.deleted')); }).catch(failed);
+  }
+
+  function featureBody(p, lon, lat) {
+    var props = {};
+    ['type', 'status', 'name', 'address', 'district', 'capacity', 'toiletGrade', 'openingHours', 'barrierFree', 'operator']
+      .forEach(function (k) { props[k] = p[k] === undefined ? null : p[k]; });
+    return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: props };
+  }
+
+  /* ---------- form ---------- */
+
+  function fillFormSelects() {
+    var form = document.getElementById('facility-form');
+    [['type', TYPES, 'type.'], ['status', STATUSES, 'status.']].forEach(function (spec) {
+      var select = form.elements[spec[0]];
+      var value = select.value;
+      select.textContent = '';
+      spec[1].forEach(function (code) { select.appendChild(el('option', { value: code }, t(spec[2] + code))); });
+      if (value) { select.value = value; }
+    });
+  }
+
+  function openForm(feature, latlng) {
+    var form = document.getElementById('facility-form');
+    form.reset();
+    var p = feature ? feature.properties : { type: 'public_toilet', status: 'in_service' };
+    var lon = feature ? feature.geometry.coordinates[0] : latlng.lng;
+    var lat = feature ? feature.geometry.coordinates[1] : latlng.lat;
+    form.elements.id.value = feature ? feature.id : '';
+    form.elements.version.value = feature ? p.version : '';
+    form.elements.lon.value = lon;
+    form.elements.lat.value = lat;
+    ['type', 'status', 'name', 'address', 'district', 'capacity', 'toiletGrade', 'openingHours', 'operator'].forEach(function (k) {
+      form.elements[k].value = p[k] === null || p[k] === undefined ? '' : p[k];
+    });
+    form.elements.barrierFree.value = p.barrierFree === true ? 'true' : p.barrierFree === false ? 'false' : '';
+    document.getElementById('form-title').textContent = t(feature ? 'form.edit' : 'form.new');
+    document.getElementById('form-coords').textContent = t('form.coords', { lon: lon.toFixed(6), lat: lat.toFixed(6) });
+    document.getElementById('form-backdrop').hidden = false;
+    form.elements.name.focus();
+  }
+
+  function closeForm() {
+    document.getElementById('form-backdrop').hidden = true;
+  }
+
+  function submitForm(event) {
+    event.preventDefault();
+    var form = event.target;
+    var v = function (name) { var x = form.elements[name].value.trim(); return x === '' ? null : x; };
+    var props = {
+      type: v('type'), status: v('status'), name: v('name'), address: v('address'), district: v('district'),
+      capacity: v('capacity') === null ? null : Number(v('capacity')), toiletGrade: v('toiletGrade'),
+      openingHours: v('openingHours'), barrierFree: v('barrierFree') === null ? null : v('barrierFree') === 'true',
+      operator: v('operator')
+    };
+    var body = featureBody(props, Number(form.elements.lon.value), Number(form.elements.lat.value));
+    var id = form.elements.id.value;
+    var request;
+    if (id) {
+      body.properties.version = Number(form.elements.version.value);
+      request = api('PUT', '/api/facilities/' + id, body);
+    } else {
+      request = api('POST', '/api/facilities', body);
+    }
+    request.then(function () { closeForm(); return afterChange(t('msg.saved')); }).catch(failed);
+  }
+
+  /* ---------- modes ---------- */
+
+  function setAdding(on) {
+    state.adding = on;
+    document.getElementById('btn-add').classList.toggle('active', on);
+    document.getElementById('map').classList.toggle('adding', on);
+    if (on) { showMessage(t('hint.add'), 'info'); }
+  }
+
+  function setMoving(on) {
+    state.moving = on;
+    document.getElementById('btn-edit-mode').classList.toggle('active', on);
+    TYPES.forEach(function (type) {
+      typeLayers[type].eachLayer(function (m) {
+        if (m.dragging) { if (on) { m.dragging.enable(); } else { m.dragging.disable(); } }
+      });
+    });
+    if (on) { showMessage(t('hint.editMode'), 'info'); }
+  }
+
+  /* ---------- optional overlays ---------- */
+
+  map.on('overlayadd', function (e) {
+    if (e.layer === demandLayer && demandLayer.getLayers().length === 0) {
+      api('GET', '/api/demand').then(function (r) {
+        var max = 1;
+        r.body.features.forEach(function (f) { max = Math.max(max, f.properties.population); });
+        r.body.features.forEach(function (f) {
+          var c = f.geometry.coordinates;
+          var radius = 2 + state.styles.demand.maxRadiusPixels * Math.sqrt(f.properties.population / max);
+          var circle = L.circleMarker([c[1], c[0]], { radius: radius, color: state.styles.demand.color, weight: 1, fillOpacity: 0.3 });
+          circle.bindTooltip(function () { return el('span', null, String(f.properties.population)); });
+          demandLayer.addLayer(circle);
+        });
+      }).catch(function (err) { showMessage(err.message); });
+    }
+    if (e.layer === districtLayer && districtLayer.getLayers().length === 0) {
+      api('GET', '/api/districts').then(function (r) {
+        districtLayer.addData(r.body);
+        districtLayer.eachLayer(function (layer) {
+          layer.bindTooltip(function () { return el('span', null, layer.feature.properties.name); });
+        });
+      }).catch(function (err) { showMessage(err.message); });
+    }
+  });
+
+  /* ---------- start ---------- */
+
+  document.getElementById('lang-toggle').addEventListener('click', function () {
+    state.lang = state.lang === 'zh-CN' ? 'en' : 'zh-CN';
+    localStorage.setItem('sanimap.lang', state.lang);
+    renderTexts();
+  });
+  document.getElementById('btn-add').addEventListener('click', function () { setAdding(!state.adding); });
+  document.getElementById('btn-edit-mode').addEventListener('click', function () { setMoving(!state.moving); });
+  document.getElementById('filter-district').addEventListener('change', loadFacilities);
+  document.getElementById('facility-form').addEventListener('submit', submitForm);
+  document.getElementById('btn-cancel').addEventListener('click', closeForm);
+  map.on('click', function (e) {
+    if (state.adding) { setAdding(false); openForm(null, e.latlng); }
+  });
+
+  api('GET', '/maps/styles/facility-styles.json').then(function (r) {
+    state.styles = r.body;
+    renderTexts();
+    return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent')]);
+  }).then(function (results) {
+    var extent = results[2].body;
+    if (extent) {
+      map.fitBounds([[extent.minLat, extent.minLon], [extent.maxLat, extent.maxLon]], { padding: [30, 30], maxZoom: 16 });
+    }
+    return loadFacilities();
+  }).then(function () {
+    document.body.setAttribute('data-ready', 'true');
+  }).catch(function (e) { showMessage(e.message); });
+})();
