@@ -1,0 +1,178 @@
+package org.sanimap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanimap.store.H2gisTestStore;
+import org.sanimap.store.PostgisTestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Drives the real map page in headless Chromium (Debian's chromium and chromedriver, never a
+ * downloaded browser) against the application with the Porto Alegre demo loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MapPageEndToEndTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static WebDriver browser;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        H2gisTestStore.register(registry, true);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!PostgisTestDatabase.required()) {
+            assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                    .as("Chromium and chromedriver are installed (required under CI=true)").isTrue();
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run", "--disable-sync",
+                "--disable-quic", "--window-size=1300,900", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory("sanimap-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void mapShowsFiltersAddsAndEscapesFacilities() {
+        // a collection point, so that hiding toilets leaves something on the map
+        postFeature(-51.2, -30.05, "{\"type\":\"collection_point\",\"name\":\"Ponto de coleta\"}");
+        // a name that would run script if it were ever put into the page as HTML
+        postFeature(-51.21, -30.04, "{\"type\":\"public_toilet\",\"name\":\"<img src=x onerror=alert(1)>\"}");
+
+        open();
+        long apiCount = apiTotalCount();
+        assertThat(apiCount).isEqualTo(11 + 2);
+        assertThat(markers()).hasSize((int) apiCount);
+        assertThat(browser.findElement(By.id("facility-count")).getAttribute("data-count")).isEqualTo(Long.toString(apiCount));
+
+        // filter: hide public toilets
+        browser.findElement(By.id("filter-type-public_toilet")).click();
+        waitUntil(() -> markers().size() == 1);
+        assertThat(browser.findElements(By.cssSelector(".facility-marker.type-public_toilet"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".facility-marker.type-collection_point"))).hasSize(1);
+        browser.findElement(By.id("filter-type-public_toilet")).click();
+        waitUntil(() -> markers().size() == apiCount);
+
+        // the markup-like name is shown as text, nothing runs
+        WebElement xss = browser.findElement(By.cssSelector(".facility-marker[title='<img src=x onerror=alert(1)>']"));
+        xss.click();
+        WebElement popup = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup .popup-name")));
+        assertThat(popup.getText()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(browser.findElements(By.cssSelector(".leaflet-popup img"))).isEmpty();
+        assertNoAlert();
+
+        // add a facility by clicking the map, then reload: it is still there
+        browser.findElement(By.cssSelector(".leaflet-popup-close-button")).click();
+        browser.findElement(By.id("btn-add")).click();
+        new Actions(browser).moveToElement(browser.findElement(By.id("map")), 120, 80).click().perform();
+        WebElement form = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("facility-form")));
+        form.findElement(By.name("name")).sendKeys("E2E 新公厕");
+        form.findElement(By.name("district")).sendKeys("Centro");
+        browser.findElement(By.id("btn-save")).click();
+        waitUntil(() -> markers().size() == apiCount + 1);
+        assertThat(apiTotalCount()).isEqualTo(apiCount + 1);
+
+        open();
+        assertThat(browser.findElements(By.cssSelector(".facility-marker[title='E2E 新公厕']"))).hasSize(1);
+        assertThat(markers()).hasSize((int) apiCount + 1);
+        assertNoAlert();
+    }
+
+    @Test
+    void languageSwitchesBetweenChineseAndEnglish() {
+        open();
+        WebElement title = browser.findElement(By.cssSelector("#topbar h1"));
+        String before = title.getText();
+        browser.findElement(By.id("lang-toggle")).click();
+        String after = browser.findElement(By.cssSelector("#topbar h1")).getText();
+        assertThat(List.of(before, after)).containsExactlyInAnyOrder("Sanimap sanitation facilities", "Sanimap 环卫设施地图");
+        String filterLabel = browser.findElement(By.cssSelector("#filter-types label")).getText().trim();
+        assertThat(filterLabel).isIn("Public toilet", "公共厕所");
+    }
+
+    private void open() {
+        browser.get("http://localhost:" + port + "/?cluster=off");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.getAttribute('data-ready')")));
+    }
+
+    private List<WebElement> markers() {
+        return browser.findElements(By.cssSelector(".facility-marker"));
+    }
+
+    private void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+    }
+
+    private void assertNoAlert() {
+        try {
+            browser.switchTo().alert();
+            throw new AssertionError("an alert was opened: escaping failed");
+        } catch (NoAlertPresentException expected) {
+            // no script ran
+        }
+    }
+
+    private long apiTotalCount() {
+        String body = http.getForObject("/api/facilities?size=1", String.class);
+        return Long.parseLong(body.replaceAll("(?s).*\"totalCount\":(\\d+).*", "$1"));
+    }
+
+    private void postFeature(double lon, double lat, String properties) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String feature = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat
+                + "]},\"properties\":" + properties + "}";
+        assertThat(http.postForEntity("/api/facilities", new HttpEntity<>(feature, headers), String.class)
+                .getStatusCode().value()).isEqualTo(201);
+    }
+}
