@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.Haversine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -69,7 +70,7 @@ class ImportApiTest {
         JsonNode fc = json.readTree(http.getForEntity("/api/facilities?bbox=116.3,39.8,116.5,40.0", String.class).getBody());
         assertThat(fc.path("features")).hasSize(1);
         JsonNode point = fc.path("features").get(0).path("geometry").path("coordinates");
-        assertThat(haversineMeters(point.get(0).asDouble(), point.get(1).asDouble(), 116.404, 39.915)).isLessThan(2.0);
+        assertThat(Haversine.meters(point.get(0).asDouble(), point.get(1).asDouble(), 116.404, 39.915)).isLessThan(2.0);
         assertThat(fc.path("features").get(0).path("properties").path("name").asText()).isEqualTo("天安门东公厕");
     }
 
@@ -142,14 +143,5 @@ class ImportApiTest {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         return http.postForEntity("/api/imports" + (query == null ? "" : "?" + query), new HttpEntity<>(form, headers),
                 String.class);
-    }
-
-    static double haversineMeters(double lon1, double lat1, double lon2, double lat2) {
-        double r = 6_371_008.8;
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.sqrt(a));
     }
 }
