@@ -52,19 +52,7 @@ public final class ChineseCoordinateConverter {
         if (outOfChina(lon, lat)) {
             return new LonLat(lon, lat);
         }
-        double wLon = lon;
-        double wLat = lat;
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            LonLat g = wgs84ToGcj02(wLon, wLat);
-            double dLon = g.lon() - lon;
-            double dLat = g.lat() - lat;
-            wLon -= dLon;
-            wLat -= dLat;
-            if (Math.abs(dLon) < TOLERANCE_DEGREES && Math.abs(dLat) < TOLERANCE_DEGREES) {
-                break;
-            }
-        }
-        return new LonLat(wLon, wLat);
+        return invert(ChineseCoordinateConverter::wgs84ToGcj02, lon, lat, lon, lat);
     }
 
     /** GCJ-02 → BD-09. */
@@ -76,19 +64,7 @@ public final class ChineseCoordinateConverter {
 
     /** BD-09 → GCJ-02, by fixed-point iteration of {@link #gcj02ToBd09}. */
     public static LonLat bd09ToGcj02(double lon, double lat) {
-        double gLon = lon - 0.0065;
-        double gLat = lat - 0.006;
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            LonLat b = gcj02ToBd09(gLon, gLat);
-            double dLon = b.lon() - lon;
-            double dLat = b.lat() - lat;
-            gLon -= dLon;
-            gLat -= dLat;
-            if (Math.abs(dLon) < TOLERANCE_DEGREES && Math.abs(dLat) < TOLERANCE_DEGREES) {
-                break;
-            }
-        }
-        return new LonLat(gLon, gLat);
+        return invert(ChineseCoordinateConverter::gcj02ToBd09, lon, lat, lon - 0.0065, lat - 0.006);
     }
 
     /** WGS84 → BD-09. */
@@ -101,6 +77,32 @@ public final class ChineseCoordinateConverter {
     public static LonLat bd09ToWgs84(double lon, double lat) {
         LonLat g = bd09ToGcj02(lon, lat);
         return gcj02ToWgs84(g.lon(), g.lat());
+    }
+
+    /**
+     * Solves forward(x) = target by fixed-point iteration x ← x − (forward(x) − target), which converges
+     * because the offsets vary slowly (their derivative is far below 1).
+     */
+    private static LonLat invert(Forward forward, double lon, double lat, double startLon, double startLat) {
+        double x = startLon;
+        double y = startLat;
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
+            LonLat f = forward.apply(x, y);
+            double dLon = f.lon() - lon;
+            double dLat = f.lat() - lat;
+            x -= dLon;
+            y -= dLat;
+            if (Math.abs(dLon) < TOLERANCE_DEGREES && Math.abs(dLat) < TOLERANCE_DEGREES) {
+                break;
+            }
+        }
+        return new LonLat(x, y);
+    }
+
+    /** A forward transform. */
+    @FunctionalInterface
+    private interface Forward {
+        LonLat apply(double lon, double lat);
     }
 
     private static double transformLat(double x, double y) {
