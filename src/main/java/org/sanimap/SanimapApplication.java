@@ -1,5 +1,6 @@
 package org.sanimap;
 
+import org.sanimap.cli.CoverageCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SanimapApplication {
 
+    /**
+     * Starts the web application, or runs a batch command when the first argument names one
+     * ({@code coverage}), with no server and no database.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("coverage")) {
+            System.exit(CoverageCommand.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
         SpringApplication.run(SanimapApplication.class, args);
     }
 }

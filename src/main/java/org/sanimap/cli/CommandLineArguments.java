@@ -1,0 +1,59 @@
+package org.sanimap.cli;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} and {@code --flag} options, checked against the names a command accepts. */
+final class CommandLineArguments {
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Set<String> flags = new HashSet<>();
+
+    CommandLineArguments(List<String> args, Set<String> valueOptions, Set<String> flagOptions) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            if (flagOptions.contains(name)) {
+                flags.add(name);
+            } else if (valueOptions.contains(name)) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("option --" + name + " needs a value");
+                }
+                values.put(name, args.get(++i));
+            } else {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+        }
+    }
+
+    String required(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("option --" + name + " is required");
+        }
+        return v;
+    }
+
+    String optional(String name) {
+        return values.get(name);
+    }
+
+    boolean flag(String name) {
+        return flags.contains(name);
+    }
+
+    double number(String name) {
+        String v = required(name);
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option --" + name + " '" + v + "' is not a number");
+        }
+    }
+}

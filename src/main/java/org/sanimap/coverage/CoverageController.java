@@ -1,0 +1,85 @@
+package org.sanimap.coverage;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sanimap.engine.coverage.DemandPoint;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/coverage}: the coverage report and its uncovered cells. */
+@RestController
+@Tag(name = "coverage", description = "Coverage gaps against a service radius")
+class CoverageController {
+
+    private final CoverageService service;
+
+    CoverageController(CoverageService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/coverage")
+    @Operation(summary = "Covered and uncovered population, per district, with the largest gaps")
+    CoverageReport coverage(
+            @RequestParam String type,
+            @Parameter(description = "service radius in metres, e.g. 300 for toilets (GB 55013-2021)")
+            @RequestParam double radiusMeters,
+            @Parameter(description = "euclidean (straight line); walking is not available yet")
+            @RequestParam(required = false) String metric,
+            @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
+            @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets,
+            @RequestParam(required = false) String layer) {
+        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer)).report();
+    }
+
+    @GetMapping("/api/coverage/uncovered")
+    @Operation(summary = "The uncovered demand cells as GeoJSON points")
+    ResponseEntity<Map<String, Object>> uncovered(@RequestParam String type, @RequestParam double radiusMeters,
+            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
+        CoverageService.Outcome outcome = service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer));
+        List<Map<String, Object>> features = new ArrayList<>();
+        List<DemandPoint> demand = outcome.study().demand();
+        for (int i = 0; i < demand.size(); i++) {
+            if (outcome.study().coverage().isCovered(i)) {
+                continue;
+            }
+            DemandPoint d = demand.get(i);
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("id", d.id());
+            props.put("population", d.population());
+            props.put("district", d.district());
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(d.lonWgs84(), d.latWgs84())));
+            f.put("properties", props);
+            features.add(f);
+        }
+        Map<String, Object> fc = new LinkedHashMap<>();
+        fc.put("type", "FeatureCollection");
+        fc.put("features", features);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
+    }
+
+    private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
+            boolean mobileAsToilets, String layer) {
+        Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
+        if (include != null) {
+            include.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(FacilityStatus::fromCode).forEach(statuses::add);
+        }
+        return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer);
+    }
+}

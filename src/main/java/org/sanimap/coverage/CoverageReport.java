@@ -1,0 +1,79 @@
+package org.sanimap.coverage;
+
+import java.util.List;
+import java.util.Map;
+import org.sanimap.engine.coverage.CoverageResult;
+import org.sanimap.engine.coverage.CoverageStudy;
+import org.sanimap.engine.coverage.DistrictCoverage;
+import org.sanimap.engine.coverage.Gap;
+
+/**
+ * The coverage report as the API and the command line return it (JSON).
+ *
+ * @param type                facility type analysed
+ * @param metric              distance metric ({@code euclidean}: great-circle straight line)
+ * @param radiusMeters        service radius, metres
+ * @param statuses            facility statuses counted
+ * @param facilityCount       facilities counted
+ * @param demandLayer         the demand layer or file
+ * @param totalPopulation     residents of all demand cells
+ * @param coveredPopulation   residents within the radius of a facility
+ * @param uncoveredPopulation residents outside every radius
+ * @param coveredPercent      covered share, percent
+ * @param cells               demand cells
+ * @param coveredCells        covered demand cells
+ * @param perDistrict         figures per planning area
+ * @param gapCount            number of gaps
+ * @param gaps                the largest gaps, ranked by uncovered population
+ * @param timingsMillis       load, build, compute and gaps times, milliseconds
+ */
+public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
+        String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
+        double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
+        Map<String, Long> timingsMillis) {
+
+    /**
+     * @param name           planning area
+     * @param covered        covered residents
+     * @param total          all residents
+     * @param coveredPercent covered share, percent
+     * @param cells          demand cells
+     * @param coveredCells   covered demand cells
+     */
+    public record District(String name, double covered, double total, double coveredPercent, int cells, int coveredCells) {
+    }
+
+    /**
+     * @param rank       1 = most uncovered residents
+     * @param population uncovered residents
+     * @param lon        population-weighted centre, degrees WGS84
+     * @param lat        population-weighted centre, degrees WGS84
+     * @param cells      uncovered cells
+     * @param areaKm2    convex hull area of the cells' centres, km²
+     */
+    public record GapSummary(int rank, double population, double lon, double lat, int cells, double areaKm2) {
+    }
+
+    private static Map<String, Long> timings(long loadMillis, CoverageStudy.Result study) {
+        Map<String, Long> t = new java.util.LinkedHashMap<>();
+        t.put("load", loadMillis);
+        t.put("build", study.buildMillis());
+        t.put("compute", study.computeMillis());
+        t.put("gaps", study.gapsMillis());
+        return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** Builds the report of a finished study. */
+    public static CoverageReport of(String type, String metric, double radiusMeters, List<String> statuses,
+            int facilityCount, String demandLayer, CoverageStudy.Result study, long loadMillis) {
+        CoverageResult r = study.coverage();
+        List<District> districts = r.perDistrict().stream().map((DistrictCoverage d) -> new District(d.district(),
+                d.coveredPopulation(), d.totalPopulation(), d.coveredPercent(), d.cells(), d.coveredCells())).toList();
+        List<GapSummary> gaps = study.largestGaps().stream().map((Gap g) -> new GapSummary(g.rank(), g.population(),
+                g.centreLonWgs84(), g.centreLatWgs84(), g.cells(), g.areaKm2())).toList();
+        return new CoverageReport(type, metric, radiusMeters, List.copyOf(statuses), facilityCount, demandLayer,
+                r.totalPopulation(), r.coveredPopulation(), r.totalPopulation() - r.coveredPopulation(), r.coveredPercent(),
+                r.cells(), r.coveredCells(), districts, study.gapCount(), gaps,
+                timings(loadMillis, study));
+    }
+}

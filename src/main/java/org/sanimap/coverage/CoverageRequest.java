@@ -1,0 +1,38 @@
+package org.sanimap.coverage;
+
+import java.util.Set;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+
+/**
+ * What to analyse.
+ *
+ * @param type             facility type
+ * @param radiusMeters     service radius, metres (0 to 100,000)
+ * @param metric           distance metric; only {@code euclidean} (straight line) so far
+ * @param statuses         statuses that count (always including in_service)
+ * @param mobileAsToilets  count mobile toilets as toilets when the type is public_toilet
+ * @param demandLayer      demand layer name, or null for the only one
+ */
+public record CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
+        boolean mobileAsToilets, String demandLayer) {
+
+    public static final double MAX_RADIUS_METERS = 100_000;
+
+    public CoverageRequest {
+        if (type == null) {
+            throw new IllegalArgumentException("type is required; expected one of " + FacilityType.codes());
+        }
+        if (!(radiusMeters > 0) || radiusMeters > MAX_RADIUS_METERS) {
+            throw new IllegalArgumentException("radiusMeters " + radiusMeters + " out of range (0, 100000]");
+        }
+        metric = metric == null || metric.isBlank() ? "euclidean" : metric.trim();
+        if (metric.equals("walking")) {
+            throw new IllegalArgumentException("metric 'walking' is not available yet; use euclidean");
+        }
+        if (!metric.equals("euclidean")) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "'; expected euclidean");
+        }
+        statuses = statuses == null || statuses.isEmpty() ? Set.of(FacilityStatus.IN_SERVICE) : Set.copyOf(statuses);
+    }
+}

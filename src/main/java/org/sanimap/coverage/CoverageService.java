@@ -1,0 +1,92 @@
+package org.sanimap.coverage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.sanimap.demand.DemandCell;
+import org.sanimap.demand.DemandLayerSummary;
+import org.sanimap.demand.DemandService;
+import org.sanimap.engine.coverage.CoverageAnalyzer;
+import org.sanimap.engine.coverage.CoverageStudy;
+import org.sanimap.engine.coverage.DemandPoint;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.engine.coverage.FacilityPoint;
+import org.sanimap.facility.Facility;
+import org.sanimap.facility.FacilityPage;
+import org.sanimap.facility.FacilityQuery;
+import org.sanimap.facility.FacilityService;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+import org.springframework.stereotype.Service;
+
+/** Runs coverage studies on the registry, a stored demand layer and the stored districts. */
+@Service
+public class CoverageService {
+
+    private static final int MAX_GAPS = 20;
+
+    private final FacilityService facilities;
+    private final DemandService demand;
+
+    CoverageService(FacilityService facilities, DemandService demand) {
+        this.facilities = facilities;
+        this.demand = demand;
+    }
+
+    /** The report and the study behind it (for the uncovered cells). */
+    public record Outcome(CoverageReport report, CoverageStudy.Result study) {
+    }
+
+    public Outcome analyze(CoverageRequest request) {
+        long t0 = System.nanoTime();
+        String layer = demandLayer(request.demandLayer());
+        List<DemandPoint> points = new ArrayList<>();
+        for (DemandCell c : demand.cells(layer, null)) {
+            points.add(new DemandPoint(c.key(), c.lonWgs84(), c.latWgs84(), c.population(), null));
+        }
+        List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
+                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
+        Set<FacilityType> types = EnumSet.of(request.type());
+        if (request.mobileAsToilets() && request.type() == FacilityType.PUBLIC_TOILET) {
+            types.add(FacilityType.MOBILE_TOILET);
+        }
+        Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
+        statuses.addAll(request.statuses());
+        List<FacilityPoint> sites = new ArrayList<>();
+        for (int page = 0;; page++) {
+            FacilityPage p = facilities.search(new FacilityQuery(null, types, statuses, null, page, FacilityQuery.MAX_PAGE_SIZE));
+            for (Facility f : p.facilities()) {
+                sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
+            }
+            if ((long) (page + 1) * FacilityQuery.MAX_PAGE_SIZE >= p.totalCount()) {
+                break;
+            }
+        }
+        long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+        CoverageStudy.Result study = new CoverageStudy(new CoverageAnalyzer()).run(points, sites, areas,
+                request.radiusMeters(), MAX_GAPS);
+        List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
+                .map(FacilityStatus::code).toList();
+        return new Outcome(CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
+                sites.size(), layer, study, loadMillis), study);
+    }
+
+    private String demandLayer(String requested) {
+        List<DemandLayerSummary> layers = demand.layers();
+        if (requested != null && !requested.isBlank()) {
+            return layers.stream().map(DemandLayerSummary::name).filter(requested::equals).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("demand layer '" + requested + "' not found; there are "
+                            + layers.stream().map(DemandLayerSummary::name).toList()));
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("no demand layer is loaded; import one with POST /api/imports target=demand");
+        }
+        if (layers.size() > 1) {
+            throw new IllegalArgumentException("several demand layers are loaded " + layers.stream()
+                    .map(DemandLayerSummary::name).toList() + "; choose one with layer=");
+        }
+        return layers.get(0).name();
+    }
+}

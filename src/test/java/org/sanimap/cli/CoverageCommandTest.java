@@ -1,0 +1,119 @@
+package org.sanimap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sanimap.facility.FacilityAttributes;
+import org.sanimap.facility.FacilityType;
+import org.sanimap.importing.OsmFacilityReader;
+import org.sanimap.importing.OsmReadOptions;
+import org.sanimap.testing.Haversine;
+
+class CoverageCommandTest {
+
+    static final Path SHARED = Path.of(System.getenv().getOrDefault("SANIMAP_TEST_SHARED_DIR", "../shared"));
+    static final Path POA = SHARED.resolve("data/porto-alegre");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void portoAlegreToiletCoverageEqualsBruteForce() throws Exception {
+        Path out = dir.resolve("report.json");
+        int code = CoverageCommand.run(List.of("--facilities", POA.resolve("poa_osm.pbf").toString(), "--demand",
+                POA.resolve("poa_hexgrid.csv").toString(), "--type", "public_toilet", "--radius-meters", "300",
+                "--metric", "euclidean", "--out", out.toString()), new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+
+        // brute force: every hexagon against every OSM toilet, with the test's own haversine
+        List<double[]> toilets = new ArrayList<>();
+        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(POA.resolve("poa_osm.pbf")).facilities()) {
+            if (f.type() == FacilityType.PUBLIC_TOILET) {
+                toilets.add(new double[] {f.lonWgs84(), f.latWgs84()});
+            }
+        }
+        assertThat(toilets).hasSize(11);
+        double covered = 0;
+        double total = 0;
+        int coveredCells = 0;
+        List<String> lines = Files.readAllLines(POA.resolve("poa_hexgrid.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            double lon = Double.parseDouble(c[1]);
+            double lat = Double.parseDouble(c[2]);
+            double population = Double.parseDouble(c[3]);
+            total += population;
+            for (double[] t : toilets) {
+                if (Haversine.meters(lon, lat, t[0], t[1]) <= 300) {
+                    covered += population;
+                    coveredCells++;
+                    break;
+                }
+            }
+        }
+        assertThat(report.path("totalPopulation").asDouble()).isEqualTo(total);
+        assertThat(report.path("coveredPopulation").asDouble()).isEqualTo(covered);
+        assertThat(report.path("coveredCells").asInt()).isEqualTo(coveredCells);
+        assertThat(report.path("cells").asInt()).isEqualTo(1227);
+        assertThat(report.path("perDistrict").get(0).path("covered").asDouble()).isEqualTo(covered);
+        assertThat(report.path("perDistrict").get(0).path("total").asDouble()).isEqualTo(total);
+        assertThat(report.path("timingsMillis").has("load")).isTrue();
+        assertThat(report.path("timingsMillis").has("build")).isTrue();
+        assertThat(report.path("timingsMillis").has("compute")).isTrue();
+    }
+
+    @Test
+    void districtsSplitTheFiguresAndCsvFacilitiesTakeTheRequestedType() throws Exception {
+        Path facilities = dir.resolve("f.csv");
+        Files.writeString(facilities, "lon,lat\n0,0\n0.1,0\n");
+        Path demand = dir.resolve("d.csv");
+        Files.writeString(demand, "id,lon,lat,population\na,0.001,0,10\nb,0.1,0.001,20\nc,0.05,0,40\n");
+        Path districts = dir.resolve("p.geojson");
+        Files.writeString(districts, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"West\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[-1,-1],[0.07,-1],[0.07,1],[-1,1],[-1,-1]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"East\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[0.07,-1],[1,-1],[1,1],[0.07,1],[0.07,-1]]]}}]}");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = CoverageCommand.run(List.of("--facilities", facilities.toString(), "--demand", demand.toString(),
+                "--districts", districts.toString(), "--type", "collection_point", "--radius-meters", "120", "--out", "-"),
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        // a: 111 m from (0,0) -> covered; b: 111 m from (0.1,0) -> covered; c: 5.5 km from both -> not
+        assertThat(report.path("coveredPopulation").asDouble()).isEqualTo(30.0);
+        assertThat(report.path("facilityCount").asInt()).isEqualTo(2);
+        JsonNode east = report.path("perDistrict").get(0);
+        JsonNode west = report.path("perDistrict").get(1);
+        assertThat(east.path("name").asText()).isEqualTo("East");
+        assertThat(east.path("covered").asDouble()).isEqualTo(20.0);
+        assertThat(east.path("total").asDouble()).isEqualTo(20.0);
+        assertThat(west.path("name").asText()).isEqualTo("West");
+        assertThat(west.path("covered").asDouble()).isEqualTo(10.0);
+        assertThat(west.path("total").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndAMessage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CoverageCommand.run(List.of("--facilities", "nope.csv", "--demand", "x", "--type", "public_toilet",
+                "--radius-meters", "300", "--out", "-"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: file not found: nope.csv");
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertThat(CoverageCommand.run(List.of("--type", "castle"), System.out, new PrintStream(err2, true, StandardCharsets.UTF_8)))
+                .isEqualTo(2);
+        assertThat(err2.toString(StandardCharsets.UTF_8)).contains("unknown facility type 'castle'");
+    }
+}
