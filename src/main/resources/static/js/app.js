@@ -89,6 +89,8 @@
     typeLayers[type].addTo(map);
   });
   var demandLayer = L.layerGroup();
+  var uncoveredLayer = L.layerGroup();
+  var gapLayer = L.layerGroup();
   var districtLayer = L.geoJSON(null, { style: function () { return state.styles ? state.styles.districts : {}; } });
   var layerControl = null;
   var baseLayers = {};
@@ -99,6 +101,8 @@
     TYPES.forEach(function (type) { overlays[t('type.' + type)] = typeLayers[type]; });
     overlays[t('layer.demand')] = demandLayer;
     overlays[t('layer.districts')] = districtLayer;
+    overlays[t('layer.uncovered')] = uncoveredLayer;
+    overlays[t('layer.gaps')] = gapLayer;
     var bases = {};
     basemaps.forEach(function (b) { bases[b.label[state.lang] || b.label.en || b.id] = baseLayers[b.id]; });
     layerControl = L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
@@ -178,6 +182,8 @@
     checkboxes('filter-types', TYPES, 'filter-type-', 'type.');
     checkboxes('filter-statuses', STATUSES, 'filter-status-', 'status.');
     fillFormSelects();
+    fillCoverageTypes();
+    renderCoverage();
     renderLegend();
     renderCount();
     if (state.basemaps) { buildLayerControl(state.basemaps); }
@@ -447,6 +453,85 @@
         });
       }).catch(function (err) { showMessage(err.message); });
     }
+  });
+
+  /* ---------- coverage ---------- */
+
+  var DEFAULT_RADIUS = { public_toilet: 300, mobile_toilet: 300, collection_point: 120, collection_station: 400,
+    transfer_station: 3000 };
+
+  function fillCoverageTypes() {
+    var select = document.getElementById('coverage-type');
+    var value = select.value || 'public_toilet';
+    select.textContent = '';
+    TYPES.forEach(function (code) { select.appendChild(el('option', { value: code }, t('type.' + code))); });
+    select.value = value;
+  }
+
+  function coverageQuery() {
+    var q = new URLSearchParams();
+    q.set('type', document.getElementById('coverage-type').value);
+    q.set('radiusMeters', document.getElementById('coverage-radius').value);
+    q.set('metric', document.getElementById('coverage-metric').value);
+    var include = [];
+    if (document.getElementById('coverage-include-construction').checked) { include.push('under_construction', 'completed'); }
+    if (document.getElementById('coverage-include-planned').checked) { include.push('planned', 'site_selected', 'approved'); }
+    if (include.length) { q.set('include', include.join(',')); }
+    return q;
+  }
+
+  function runCoverage() {
+    var q = coverageQuery();
+    return Promise.all([api('GET', '/api/coverage?' + q.toString()), api('GET', '/api/coverage/uncovered?' + q.toString())])
+      .then(function (r) {
+        state.coverage = r[0].body;
+        renderCoverage();
+        uncoveredLayer.clearLayers();
+        r[1].body.features.forEach(function (f) {
+          var c = f.geometry.coordinates;
+          var circle = L.circleMarker([c[1], c[0]], { radius: 4, color: '#c62828', weight: 1, fillOpacity: 0.5 });
+          circle.bindTooltip(function () { return el('span', null, String(f.properties.population)); });
+          uncoveredLayer.addLayer(circle);
+        });
+        gapLayer.clearLayers();
+        state.coverage.gaps.forEach(function (g) {
+          var marker = L.marker([g.lat, g.lon], { icon: L.divIcon({ className: 'gap-label', html: el('div', null, String(g.rank)),
+            iconSize: [20, 20] }) });
+          marker.bindTooltip(function () {
+            return el('span', null, t('coverage.gap', { rank: g.rank, population: Math.round(g.population), cells: g.cells }));
+          });
+          gapLayer.addLayer(marker);
+        });
+        if (!map.hasLayer(uncoveredLayer)) { uncoveredLayer.addTo(map); }
+        if (!map.hasLayer(gapLayer)) { gapLayer.addTo(map); }
+      }).catch(function (e) { showMessage(e.message); });
+  }
+
+  function renderCoverage() {
+    var report = state.coverage;
+    var summary = document.getElementById('coverage-summary');
+    var table = document.getElementById('coverage-table');
+    table.textContent = '';
+    if (!report) { summary.textContent = ''; return; }
+    summary.setAttribute('data-covered', String(report.coveredPopulation));
+    summary.textContent = t('coverage.summary', { covered: Math.round(report.coveredPopulation).toLocaleString(),
+      total: Math.round(report.totalPopulation).toLocaleString(), percent: report.coveredPercent.toFixed(1),
+      facilities: report.facilityCount, radius: report.radiusMeters });
+    var head = el('tr');
+    ['coverage.district', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });
+    table.appendChild(head);
+    report.perDistrict.forEach(function (d) {
+      var tr = el('tr');
+      tr.appendChild(el('td', null, d.name));
+      tr.appendChild(el('td', null, d.coveredPercent.toFixed(1) + '%'));
+      tr.appendChild(el('td', null, Math.round(d.total - d.covered).toLocaleString()));
+      table.appendChild(tr);
+    });
+  }
+
+  document.getElementById('btn-coverage').addEventListener('click', runCoverage);
+  document.getElementById('coverage-type').addEventListener('change', function (e) {
+    document.getElementById('coverage-radius').value = DEFAULT_RADIUS[e.target.value] || 300;
   });
 
   /* ---------- start ---------- */

@@ -3,6 +3,8 @@ package org.sanimap.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +139,25 @@ class MapPageEndToEndTest {
         assertThat(List.of(before, after)).containsExactlyInAnyOrder("Sanimap sanitation facilities", "Sanimap 环卫设施地图");
         String filterLabel = browser.findElement(By.cssSelector("#filter-types label")).getText().trim();
         assertThat(filterLabel).isIn("Public toilet", "公共厕所");
+    }
+
+    @Test
+    void coveragePanelShowsTheApiFiguresAndDrawsUncoveredCells() throws Exception {
+        open();
+        JsonNode api = new ObjectMapper().readTree(
+                http.getForObject("/api/coverage?type=public_toilet&radiusMeters=300&metric=euclidean", String.class));
+        double covered = api.path("coveredPopulation").asDouble();
+        int cells = api.path("cells").asInt();
+        int coveredCells = api.path("coveredCells").asInt();
+        browser.findElement(By.id("btn-coverage")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("coverage-summary"))
+                .getAttribute("data-covered") != null);
+        assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered")))
+                .isEqualTo(covered);
+        assertThat(browser.findElements(By.cssSelector("#coverage-table tr"))).hasSizeGreaterThan(1);
+        // one circle per uncovered cell in the overlay pane
+        waitUntil(() -> browser.findElements(By.cssSelector(".leaflet-overlay-pane path.leaflet-interactive")).size()
+                == cells - coveredCells);
     }
 
     private void open() {
