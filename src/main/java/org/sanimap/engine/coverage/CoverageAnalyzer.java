@@ -1,9 +1,6 @@
 package org.sanimap.engine.coverage;
 
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -22,7 +19,7 @@ import java.util.stream.IntStream;
  *
  * <p>Use {@link #analyze(List, List, double)} for the defaults, or configure an instance.
  */
-public final class CoverageAnalyzer {
+public final class CoverageAnalyzer implements CoverageModel {
 
     private final double earthRadiusMeters;
     private final boolean parallel;
@@ -58,6 +55,7 @@ public final class CoverageAnalyzer {
     /**
      * @param radiusMeters service radius in metres, ≥ 0; a unit exactly at the radius is covered
      */
+    @Override
     public CoverageResult compute(List<DemandPoint> demand, List<FacilityPoint> facilities, double radiusMeters) {
         return compute(demand, index(facilities, radiusMeters), radiusMeters);
     }
@@ -67,7 +65,7 @@ public final class CoverageAnalyzer {
         if (!(radiusMeters >= 0) || Double.isInfinite(radiusMeters)) {
             throw new IllegalArgumentException("radius " + radiusMeters + " m must be a finite number >= 0");
         }
-        return new FacilityIndex(facilities, radiusMeters, earthRadiusMeters);
+        return new FacilityIndex(facilities, radiusMeters, earthRadiusMeters, parallel);
     }
 
     /** Coverage of a demand set by an indexed facility set. */
@@ -76,50 +74,32 @@ public final class CoverageAnalyzer {
             throw new IllegalArgumentException("the facility index was built for " + facilities.radiusMeters()
                     + " m, not " + radiusMeters + " m");
         }
-        int n = demand.size();
-        double[] lon = new double[n];
-        double[] lat = new double[n];
-        for (int i = 0; i < n; i++) {
-            lon[i] = demand.get(i).lonWgs84();
-            lat[i] = demand.get(i).latWgs84();
-        }
-        boolean[] covered = facilities.covered(lon, lat, parallel);
-        BitSet bits = new BitSet(n);
-        double total = 0;
-        double coveredPopulation = 0;
-        int coveredCells = 0;
-        TreeMap<String, double[]> districts = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            DemandPoint d = demand.get(i);
-            String name = d.district() == null ? CoverageResult.NO_DISTRICT : d.district();
-            double[] acc = districts.computeIfAbsent(name, k -> new double[4]);
-            total += d.population();
-            acc[1] += d.population();
-            acc[2]++;
-            if (covered[i]) {
-                bits.set(i);
-                coveredPopulation += d.population();
-                coveredCells++;
-                acc[0] += d.population();
-                acc[3]++;
-            }
-        }
-        List<DistrictCoverage> perDistrict = new ArrayList<>(districts.size());
-        districts.forEach((name, acc) -> perDistrict.add(new DistrictCoverage(name, acc[0], acc[1], (int) acc[2], (int) acc[3])));
-        return new CoverageResult(radiusMeters, total, coveredPopulation, n, coveredCells, perDistrict, bits);
+        return CoverageResult.of(demand, facilities.covered(demand), radiusMeters);
+    }
+
+    @Override
+    public String metric() {
+        return "euclidean";
+    }
+
+    @Override
+    public FacilityIndex prepare(List<FacilityPoint> facilities, double radiusMeters) {
+        return index(facilities, radiusMeters);
     }
 
     /** Facilities indexed for one radius; immutable and safe to share between threads. */
-    public static final class FacilityIndex {
+    public static final class FacilityIndex implements PreparedCoverage {
         private final double radiusMeters;
         private final double[] lon;
         private final double[] cosLat;
         private final double[] latRad;
         private final double threshold;
         private final PointGrid grid;
+        private final boolean parallel;
 
-        FacilityIndex(List<FacilityPoint> facilities, double radiusMeters, double earthRadiusMeters) {
+        FacilityIndex(List<FacilityPoint> facilities, double radiusMeters, double earthRadiusMeters, boolean parallel) {
             this.radiusMeters = radiusMeters;
+            this.parallel = parallel;
             int m = facilities.size();
             this.lon = new double[m];
             double[] lat = new double[m];
@@ -138,8 +118,21 @@ public final class CoverageAnalyzer {
             this.grid = new PointGrid(lon, lat, radiusMeters, earthRadiusMeters, 0);
         }
 
-        double radiusMeters() {
+        @Override
+        public double radiusMeters() {
             return radiusMeters;
+        }
+
+        @Override
+        public boolean[] covered(List<DemandPoint> demand) {
+            int n = demand.size();
+            double[] lonOf = new double[n];
+            double[] latOf = new double[n];
+            for (int i = 0; i < n; i++) {
+                lonOf[i] = demand.get(i).lonWgs84();
+                latOf[i] = demand.get(i).latWgs84();
+            }
+            return covered(lonOf, latOf, parallel);
         }
 
         int size() {

@@ -26,6 +26,34 @@ public record CoverageResult(double radiusMeters, double totalPopulation, double
         covered = (BitSet) covered.clone();
     }
 
+    /** Sums up covered flags (by demand index) overall and per district. */
+    public static CoverageResult of(List<DemandPoint> demand, boolean[] covered, double radiusMeters) {
+        int n = demand.size();
+        BitSet bits = new BitSet(n);
+        double total = 0;
+        double coveredPopulation = 0;
+        int coveredCells = 0;
+        java.util.TreeMap<String, double[]> districts = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            DemandPoint d = demand.get(i);
+            String name = d.district() == null ? NO_DISTRICT : d.district();
+            double[] acc = districts.computeIfAbsent(name, k -> new double[4]);
+            total += d.population();
+            acc[1] += d.population();
+            acc[2]++;
+            if (covered[i]) {
+                bits.set(i);
+                coveredPopulation += d.population();
+                coveredCells++;
+                acc[0] += d.population();
+                acc[3]++;
+            }
+        }
+        List<DistrictCoverage> perDistrict = new java.util.ArrayList<>(districts.size());
+        districts.forEach((name, acc) -> perDistrict.add(new DistrictCoverage(name, acc[0], acc[1], (int) acc[2], (int) acc[3])));
+        return new CoverageResult(radiusMeters, total, coveredPopulation, n, coveredCells, perDistrict, bits);
+    }
+
     /** Covered share of the population in percent; 0 when there is no population. */
     public double coveredPercent() {
         return totalPopulation > 0 ? 100.0 * coveredPopulation / totalPopulation : 0.0;

@@ -13,10 +13,11 @@ import java.util.List;
  */
 public final class CoverageStudy {
 
-    private final CoverageAnalyzer analyzer;
+    private final CoverageModel model;
 
-    public CoverageStudy(CoverageAnalyzer analyzer) {
-        this.analyzer = analyzer;
+    /** @param model straight-line or walking */
+    public CoverageStudy(CoverageModel model) {
+        this.model = model;
     }
 
     /**
@@ -30,9 +31,9 @@ public final class CoverageStudy {
             double radiusMeters, int maxGaps) {
         long t0 = System.nanoTime();
         List<DemandPoint> assigned = new DistrictAssigner(areas).assign(demand);
-        CoverageAnalyzer.FacilityIndex index = analyzer.index(facilities, radiusMeters);
+        CoverageModel.PreparedCoverage prepared = model.prepare(facilities, radiusMeters);
         long t1 = System.nanoTime();
-        CoverageResult coverage = analyzer.compute(assigned, index, radiusMeters);
+        CoverageResult coverage = CoverageResult.of(assigned, prepared.covered(assigned), radiusMeters);
         long t2 = System.nanoTime();
         double link = Math.max(radiusMeters, 1.5 * medianSpacingMeters(assigned));
         List<Gap> gaps = link > 0 ? new GapFinder(link).find(assigned, coverage) : List.of();

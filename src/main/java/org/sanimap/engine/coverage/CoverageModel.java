@@ -1,0 +1,33 @@
+package org.sanimap.engine.coverage;
+
+import java.util.List;
+
+/**
+ * A way of measuring "within the radius": straight line ({@link CoverageAnalyzer}) or along the
+ * walking network ({@code org.sanimap.engine.network.WalkingCoverageAnalyzer}). Facilities are
+ * prepared once per radius, then any demand set is tested against them.
+ */
+public interface CoverageModel {
+
+    /** Name of the metric, e.g. {@code euclidean} or {@code walking}. */
+    String metric();
+
+    /** Indexes or searches from the facilities for one radius in metres. */
+    PreparedCoverage prepare(List<FacilityPoint> facilities, double radiusMeters);
+
+    /** Facilities prepared for one radius. */
+    interface PreparedCoverage {
+
+        /** The radius the facilities were prepared for, metres. */
+        double radiusMeters();
+
+        /** For each demand unit (by index), whether a facility is within the radius. */
+        boolean[] covered(List<DemandPoint> demand);
+    }
+
+    /** Coverage of a demand set: prepare, test, and sum up per district. */
+    default CoverageResult compute(List<DemandPoint> demand, List<FacilityPoint> facilities, double radiusMeters) {
+        PreparedCoverage prepared = prepare(facilities, radiusMeters);
+        return CoverageResult.of(demand, prepared.covered(demand), radiusMeters);
+    }
+}

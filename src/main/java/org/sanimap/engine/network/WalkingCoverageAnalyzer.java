@@ -1,0 +1,204 @@
+package org.sanimap.engine.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanimap.engine.coverage.CoverageModel;
+import org.sanimap.engine.coverage.DemandPoint;
+import org.sanimap.engine.coverage.FacilityPoint;
+
+/**
+ * Walking coverage: a demand unit is covered when a facility is within {@code radiusMeters} along the
+ * pedestrian network. The walking distance from facility f to demand point d is
+ * leg(f) + network path + leg(d), where each leg is the straight distance from the point to where it
+ * snaps onto the nearest edge ({@link NetworkSnapper}) and the path runs from that snap point along
+ * edges; two points snapped onto the same edge may also walk along it directly.
+ *
+ * <p>One multi-source Dijkstra (Dijkstra 1959) from all facilities at once, seeded at both ends of
+ * each facility's edge and bounded by the radius, gives every node its distance to the nearest
+ * facility; each demand unit then needs only its own edge's two end nodes. Points farther than
+ * {@code maxSnapMeters} from any walkable way are not on the network: such facilities serve nobody
+ * and such demand is uncovered.
+ */
+public final class WalkingCoverageAnalyzer implements CoverageModel {
+
+    /** Default largest distance from a point to the network, metres. */
+    public static final double DEFAULT_MAX_SNAP_METERS = 500;
+
+    private final WalkingGraph graph;
+    private final NetworkSnapper snapper;
+
+    public WalkingCoverageAnalyzer(WalkingGraph graph) {
+        this(graph, DEFAULT_MAX_SNAP_METERS);
+    }
+
+    public WalkingCoverageAnalyzer(WalkingGraph graph, double maxSnapMeters) {
+        this.graph = graph;
+        this.snapper = new NetworkSnapper(graph, maxSnapMeters);
+    }
+
+    @Override
+    public String metric() {
+        return "walking";
+    }
+
+    public NetworkSnapper snapper() {
+        return snapper;
+    }
+
+    @Override
+    public Prepared prepare(List<FacilityPoint> facilities, double radiusMeters) {
+        if (!(radiusMeters >= 0) || Double.isInfinite(radiusMeters)) {
+            throw new IllegalArgumentException("radius " + radiusMeters + " m must be a finite number >= 0");
+        }
+        double[] dist = new double[graph.nodeCount()];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        Map<Integer, List<double[]>> onSegment = new HashMap<>();
+        MinHeap heap = new MinHeap(graph.nodeCount());
+        int snapped = 0;
+        for (FacilityPoint f : facilities) {
+            NetworkSnap s = snapper.snap(f.lonWgs84(), f.latWgs84());
+            if (s == null || s.legMeters() > radiusMeters) {
+                continue;
+            }
+            snapped++;
+            double m = graph.segmentMeters[s.segment()];
+            relax(dist, heap, graph.segmentFrom[s.segment()], s.legMeters() + s.fraction() * m, radiusMeters);
+            relax(dist, heap, graph.segmentTo[s.segment()], s.legMeters() + (1 - s.fraction()) * m, radiusMeters);
+            onSegment.computeIfAbsent(s.segment(), k -> new ArrayList<>()).add(new double[] {s.fraction(), s.legMeters()});
+        }
+        while (!heap.isEmpty()) {
+            int node = heap.poll();
+            double d = dist[node];
+            for (int a = graph.firstArc[node]; a < graph.firstArc[node + 1]; a++) {
+                relax(dist, heap, graph.arcTarget[a], d + graph.arcMeters[a], radiusMeters);
+            }
+        }
+        return new Prepared(radiusMeters, dist, onSegment, snapped);
+    }
+
+    private static void relax(double[] dist, MinHeap heap, int node, double d, double bound) {
+        if (d < dist[node] && d <= bound * (1 + 1e-9)) {
+            dist[node] = d;
+            heap.push(node, d);
+        }
+    }
+
+    /** Facilities searched out to one radius. */
+    public final class Prepared implements PreparedCoverage {
+        private final double radiusMeters;
+        private final double[] nodeDistance;
+        private final Map<Integer, List<double[]>> facilitiesOnSegment;
+        private final int snappedFacilities;
+
+        Prepared(double radiusMeters, double[] nodeDistance, Map<Integer, List<double[]>> facilitiesOnSegment,
+                int snappedFacilities) {
+            this.radiusMeters = radiusMeters;
+            this.nodeDistance = nodeDistance;
+            this.facilitiesOnSegment = facilitiesOnSegment;
+            this.snappedFacilities = snappedFacilities;
+        }
+
+        @Override
+        public double radiusMeters() {
+            return radiusMeters;
+        }
+
+        /** Facilities that reached the network within the snapping distance. */
+        public int snappedFacilities() {
+            return snappedFacilities;
+        }
+
+        /** Walking distance from the position to the nearest facility, or +∞ beyond the radius. */
+        public double distanceMeters(double lon, double lat) {
+            NetworkSnap s = snapper.snap(lon, lat);
+            if (s == null) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double m = graph.segmentMeters[s.segment()];
+            double best = Math.min(nodeDistance[graph.segmentFrom[s.segment()]] + s.fraction() * m,
+                    nodeDistance[graph.segmentTo[s.segment()]] + (1 - s.fraction()) * m);
+            List<double[]> same = facilitiesOnSegment.get(s.segment());
+            if (same != null) {
+                for (double[] f : same) {
+                    best = Math.min(best, Math.abs(f[0] - s.fraction()) * m + f[1]);
+                }
+            }
+            double total = best + s.legMeters();
+            return total <= radiusMeters * (1 + 1e-9) ? total : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
+        public boolean[] covered(List<DemandPoint> demand) {
+            boolean[] out = new boolean[demand.size()];
+            for (int i = 0; i < out.length; i++) {
+                DemandPoint d = demand.get(i);
+                out[i] = distanceMeters(d.lonWgs84(), d.latWgs84()) != Double.POSITIVE_INFINITY;
+            }
+            return out;
+        }
+    }
+
+    /** A binary min-heap of nodes keyed by distance, with lazy deletion of stale entries. */
+    private static final class MinHeap {
+        private int[] nodes;
+        private double[] keys;
+        private int size;
+
+        MinHeap(int capacity) {
+            nodes = new int[Math.max(16, capacity)];
+            keys = new double[nodes.length];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(int node, double key) {
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, size * 2);
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (keys[parent] <= key) {
+                    break;
+                }
+                nodes[i] = nodes[parent];
+                keys[i] = keys[parent];
+                i = parent;
+            }
+            nodes[i] = node;
+            keys[i] = key;
+        }
+
+        /** Removes and returns the node with the smallest key (may be a stale duplicate: harmless). */
+        int poll() {
+            int top = nodes[0];
+            int lastNode = nodes[--size];
+            double lastKey = keys[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && keys[child + 1] < keys[child]) {
+                    child++;
+                }
+                if (keys[child] >= lastKey) {
+                    break;
+                }
+                nodes[i] = nodes[child];
+                keys[i] = keys[child];
+                i = child;
+            }
+            nodes[i] = lastNode;
+            keys[i] = lastKey;
+            return top;
+        }
+    }
+}
