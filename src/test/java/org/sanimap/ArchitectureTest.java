@@ -2,6 +2,7 @@ package org.sanimap;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -59,6 +60,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.sanimap.facility..", "org.sanimap.importing..",
                         "org.sanimap.demand..", "org.sanimap.store..", "org.sanimap.web..")
                 .check(PRODUCT);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.sanimap.(*)..").should().beFreeOfCycles().check(PRODUCT);
     }
 
     @Test

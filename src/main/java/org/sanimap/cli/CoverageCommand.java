@@ -16,10 +16,12 @@ import org.sanimap.coverage.CoverageReport;
 import org.sanimap.coverage.CoverageRequest;
 import org.sanimap.demand.DemandCell;
 import org.sanimap.engine.coverage.CoverageAnalyzer;
+import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.CoverageStudy;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.FacilityPoint;
+import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
@@ -37,6 +39,7 @@ import org.sanimap.importing.ImportFormatDetector;
 import org.sanimap.importing.ImportRejectedException;
 import org.sanimap.importing.OsmFacilityReader;
 import org.sanimap.importing.OsmReadOptions;
+import org.sanimap.importing.OsmWalkingNetworkReader;
 import org.sanimap.importing.PlanningAreaReadResult;
 import org.sanimap.importing.PlanningAreaReader;
 
@@ -44,8 +47,8 @@ import org.sanimap.importing.PlanningAreaReader;
  * {@code coverage}: a coverage report from files, with no server and no database.
  *
  * <pre>
- * java -jar target/sanimap.jar coverage --facilities F --demand D [--districts P] --type T
- *     --radius-meters R [--metric euclidean] [--include STATUSES] [--mobile-as-toilets]
+ * java -jar target/sanimap.jar coverage --facilities F --demand D [--districts P] [--network OSM.pbf] --type T
+ *     --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets]
  *     [--crs wgs84|cgcs2000|gcj02|bd09] --out report.json
  * </pre>
  * F: GeoJSON, CSV (lon, lat), OSM PBF/XML or GeoPackage; rows without a type are of type T. D: CSV
@@ -55,7 +58,7 @@ import org.sanimap.importing.PlanningAreaReader;
 public final class CoverageCommand {
 
     static final String USAGE = "usage: java -jar sanimap.jar coverage --facilities F --demand D [--districts P] "
-            + "--type T --radius-meters R [--metric euclidean] [--include STATUSES] [--mobile-as-toilets] "
+            + "[--network OSM.pbf] --type T --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets] "
             + "[--crs wgs84|cgcs2000|gcj02|bd09] --out report.json";
 
     private CoverageCommand() {
@@ -103,8 +106,19 @@ public final class CoverageCommand {
                 readDistricts(existing(a.optional("districts"))).areas()
                         .forEach(p -> areas.add(new DistrictAssigner.NamedArea(p.name(), p.areaWgs84())));
             }
-            long loadMillis = (System.nanoTime() - t0) / 1_000_000;
-            CoverageStudy.Result study = new CoverageStudy(new CoverageAnalyzer()).run(demand, facilities, areas,
+            long loadMillis = (System.nanoTime() - t0) / 1_000_000; // files read (and the network built)
+            CoverageModel model = new CoverageAnalyzer();
+            if (request.metric().equals("walking")) {
+                if (a.optional("network") == null) {
+                    throw new IllegalArgumentException("--metric walking needs --network OSM.pbf");
+                }
+                Path networkFile = existing(a.optional("network"));
+                OsmWalkingNetworkReader reader = new OsmWalkingNetworkReader();
+                model = new WalkingCoverageAnalyzer(format(networkFile) == ImportFormat.OSM_PBF ? reader.readPbf(networkFile)
+                        : reader.readXml(networkFile));
+                loadMillis = (System.nanoTime() - t0) / 1_000_000;
+            }
+            CoverageStudy.Result study = new CoverageStudy(model).run(demand, facilities, areas,
                     request.radiusMeters(), 20);
             CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(),
                     statuses.stream().map(FacilityStatus::code).toList(), facilities.size(),

@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo    demo city loading
  * @param map     web map settings
  * @param imports import limits
+ * @param network walking network
  */
 @ConfigurationProperties("sanimap")
 public record SanimapProperties(
         @DefaultValue("./sanimap-data") Path dataDir,
         @DefaultValue Demo demo,
         @DefaultValue Map map,
-        @DefaultValue Imports imports) {
+        @DefaultValue Imports imports,
+        @DefaultValue Network network) {
 
     /**
      * @param loadOnEmptyStore load the Porto Alegre demo when the store holds no facility and no demand
@@ -29,6 +31,13 @@ public record SanimapProperties(
      * @param tiandituKey key for Tianditu tiles (天地图); the Tianditu basemap is offered only when set
      */
     public record Map(@DefaultValue("") String tiandituKey) {
+    }
+
+    /**
+     * @param osmFile OSM extract (PBF or XML) of the walking network; when unset, the extract of the
+     *                most recent OSM facility import is used
+     */
+    public record Network(Path osmFile) {
     }
 
     /**

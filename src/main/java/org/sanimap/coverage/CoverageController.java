@@ -35,7 +35,7 @@ class CoverageController {
             @RequestParam String type,
             @Parameter(description = "service radius in metres, e.g. 300 for toilets (GB 55013-2021)")
             @RequestParam double radiusMeters,
-            @Parameter(description = "euclidean (straight line); walking is not available yet")
+            @Parameter(description = "euclidean (straight line, default) or walking (along the pedestrian network)")
             @RequestParam(required = false) String metric,
             @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
             @RequestParam(required = false) List<String> include,

@@ -9,7 +9,7 @@ import org.sanimap.facility.FacilityType;
  *
  * @param type             facility type
  * @param radiusMeters     service radius, metres (0 to 100,000)
- * @param metric           distance metric; only {@code euclidean} (straight line) so far
+ * @param metric           {@code euclidean} (straight line, great circle) or {@code walking} (along the network)
  * @param statuses         statuses that count (always including in_service)
  * @param mobileAsToilets  count mobile toilets as toilets when the type is public_toilet
  * @param demandLayer      demand layer name, or null for the only one
@@ -27,11 +27,8 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
             throw new IllegalArgumentException("radiusMeters " + radiusMeters + " out of range (0, 100000]");
         }
         metric = metric == null || metric.isBlank() ? "euclidean" : metric.trim();
-        if (metric.equals("walking")) {
-            throw new IllegalArgumentException("metric 'walking' is not available yet; use euclidean");
-        }
-        if (!metric.equals("euclidean")) {
-            throw new IllegalArgumentException("unknown metric '" + metric + "'; expected euclidean");
+        if (!metric.equals("euclidean") && !metric.equals("walking")) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "'; expected euclidean or walking");
         }
         statuses = statuses == null || statuses.isEmpty() ? Set.of(FacilityStatus.IN_SERVICE) : Set.copyOf(statuses);
     }

@@ -9,6 +9,7 @@ import org.sanimap.demand.DemandCell;
 import org.sanimap.demand.DemandLayerSummary;
 import org.sanimap.demand.DemandService;
 import org.sanimap.engine.coverage.CoverageAnalyzer;
+import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.CoverageStudy;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.engine.coverage.DistrictAssigner;
@@ -19,6 +20,7 @@ import org.sanimap.facility.FacilityQuery;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
+import org.sanimap.network.NetworkService;
 import org.springframework.stereotype.Service;
 
 /** Runs coverage studies on the registry, a stored demand layer and the stored districts. */
@@ -29,10 +31,12 @@ public class CoverageService {
 
     private final FacilityService facilities;
     private final DemandService demand;
+    private final NetworkService network;
 
-    CoverageService(FacilityService facilities, DemandService demand) {
+    CoverageService(FacilityService facilities, DemandService demand, NetworkService network) {
         this.facilities = facilities;
         this.demand = demand;
+        this.network = network;
     }
 
     /** The report and the study behind it (for the uncovered cells). */
@@ -65,7 +69,8 @@ public class CoverageService {
             }
         }
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
-        CoverageStudy.Result study = new CoverageStudy(new CoverageAnalyzer()).run(points, sites, areas,
+        CoverageModel model = request.metric().equals("walking") ? network.walkingCoverage() : new CoverageAnalyzer();
+        CoverageStudy.Result study = new CoverageStudy(model).run(points, sites, areas,
                 request.radiusMeters(), MAX_GAPS);
         List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(FacilityStatus::code).toList();

@@ -10,6 +10,7 @@ import org.sanimap.config.SanimapProperties;
 import org.sanimap.demand.DemandService;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.UpsertCounts;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,11 +25,14 @@ public class ImportService {
 
     private final FacilityService facilities;
     private final DemandService demand;
+    private final ApplicationEventPublisher events;
     private final int maxSkipsReported;
 
-    ImportService(FacilityService facilities, DemandService demand, SanimapProperties properties) {
+    ImportService(FacilityService facilities, DemandService demand, ApplicationEventPublisher events,
+            SanimapProperties properties) {
         this.facilities = facilities;
         this.demand = demand;
+        this.events = events;
         this.maxSkipsReported = properties.imports().maxSkipsReported();
     }
 
@@ -92,7 +96,12 @@ public class ImportService {
             case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
             case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
         };
-        return new Written(facilities.upsertBySourceKey(result.facilities()), result.skips());
+        UpsertCounts counts = facilities.upsertBySourceKey(result.facilities());
+        if (format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML) {
+            // the extract also carries the streets: listeners keep it as the walking network
+            events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));
+        }
+        return new Written(counts, result.skips());
     }
 
     private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {

@@ -81,12 +81,31 @@ class CoverageApiTest {
     }
 
     @Test
+    void walkingCoverageAgreesWithTheCommandLineAndStaysBelowStraightLine() throws Exception {
+        JsonNode walking = json.readTree(http.getForEntity(
+                "/api/coverage?type=public_toilet&radiusMeters=300&metric=walking", String.class).getBody());
+        JsonNode straight = json.readTree(http.getForEntity(
+                "/api/coverage?type=public_toilet&radiusMeters=300&metric=euclidean", String.class).getBody());
+        Path out = dir.resolve("walking.json");
+        assertThat(CoverageCommand.run(List.of("--facilities", DEMO.resolve("poa_osm.pbf").toString(), "--demand",
+                DEMO.resolve("poa_hexgrid.csv").toString(), "--network", DEMO.resolve("poa_osm.pbf").toString(), "--type",
+                "public_toilet", "--radius-meters", "300", "--metric", "walking", "--out", out.toString()),
+                new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        JsonNode cli = json.readTree(out.toFile());
+        assertThat(walking.path("metric").asText()).isEqualTo("walking");
+        assertThat(walking.path("coveredPopulation").asDouble()).isEqualTo(cli.path("coveredPopulation").asDouble());
+        assertThat(walking.path("perDistrict").toString()).isEqualTo(cli.path("perDistrict").toString());
+        assertThat(walking.path("coveredPopulation").asDouble()).isLessThanOrEqualTo(straight.path("coveredPopulation").asDouble());
+        assertThat(walking.path("coveredCells").asInt()).isGreaterThan(0);
+    }
+
+    @Test
     void badRequestsGetProblemMessages() throws Exception {
-        ResponseEntity<String> walking = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&metric=walking",
+        ResponseEntity<String> metric = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&metric=driving",
                 String.class);
-        assertThat(walking.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(walking.getBody()).path("detail").asText())
-                .isEqualTo("metric 'walking' is not available yet; use euclidean");
+        assertThat(metric.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(metric.getBody()).path("detail").asText())
+                .isEqualTo("unknown metric 'driving'; expected euclidean or walking");
         ResponseEntity<String> radius = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=-5", String.class);
         assertThat(json.readTree(radius.getBody()).path("detail").asText()).isEqualTo("radiusMeters -5.0 out of range (0, 100000]");
         ResponseEntity<String> layer = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&layer=x", String.class);

@@ -1,4 +1,4 @@
-package org.sanimap.web;
+package org.sanimap.api;
 
 /** Parses {@code minLon,minLat,maxLon,maxLat} (degrees WGS84) with exact messages. */
 public final class BboxParser {
