@@ -32,15 +32,32 @@ public final class NetworkSnapper {
         return maxSnapMeters;
     }
 
-    /** The nearest network point within the snapping distance, or null when there is none. */
+    /**
+     * The nearest network point within the snapping distance, or null when there is none. Searches
+     * boxes of growing size (30 m, 120 m, then the full distance): a segment whose nearest point is
+     * within r metres always intersects the box of half-size r, so the first box with a hit within
+     * its own size already holds the answer.
+     */
     public NetworkSnap snap(double lon, double lat) {
         double cos = Math.cos(Math.toRadians(lat));
-        double dLat = maxSnapMeters / METERS_PER_DEGREE;
+        for (double r : new double[] {30, 120}) {
+            if (r < maxSnapMeters) {
+                NetworkSnap s = nearestWithin(lon, lat, cos, r);
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return nearestWithin(lon, lat, cos, maxSnapMeters);
+    }
+
+    private NetworkSnap nearestWithin(double lon, double lat, double cos, double maxMeters) {
+        double dLat = maxMeters / METERS_PER_DEGREE;
         double dLon = dLat / Math.max(cos, 1e-6);
         @SuppressWarnings("unchecked")
         List<Integer> candidates = index.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
         NetworkSnap best = null;
-        double bestMeters = maxSnapMeters;
+        double bestMeters = maxMeters;
         for (int s : candidates) {
             int a = graph.segmentFrom[s];
             int b = graph.segmentTo[s];

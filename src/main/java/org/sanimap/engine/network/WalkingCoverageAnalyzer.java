@@ -130,13 +130,17 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
             return total <= radiusMeters * (1 + 1e-9) ? total : Double.POSITIVE_INFINITY;
         }
 
+        /** Tested in parallel chunks; the result does not depend on the number of threads. */
         @Override
         public boolean[] covered(List<DemandPoint> demand) {
             boolean[] out = new boolean[demand.size()];
-            for (int i = 0; i < out.length; i++) {
-                DemandPoint d = demand.get(i);
-                out[i] = distanceMeters(d.lonWgs84(), d.latWgs84()) != Double.POSITIVE_INFINITY;
-            }
+            int chunk = 2048;
+            java.util.stream.IntStream.range(0, (out.length + chunk - 1) / chunk).parallel().forEach(c -> {
+                for (int i = c * chunk; i < Math.min(out.length, (c + 1) * chunk); i++) {
+                    DemandPoint d = demand.get(i);
+                    out[i] = distanceMeters(d.lonWgs84(), d.latWgs84()) != Double.POSITIVE_INFINITY;
+                }
+            });
             return out;
         }
     }
