@@ -184,6 +184,7 @@
     fillFormSelects();
     fillCoverageTypes();
     renderCoverage();
+    if (state.styles) { renderStandard(); }
     renderLegend();
     renderCount();
     if (state.basemaps) { buildLayerControl(state.basemaps); }
@@ -457,8 +458,22 @@
 
   /* ---------- coverage ---------- */
 
-  var DEFAULT_RADIUS = { public_toilet: 300, mobile_toilet: 300, collection_point: 120, collection_station: 400,
-    transfer_station: 3000 };
+  /* The radius field follows the type's active radius rule in the standards catalogue. */
+  function applyActiveStandard() {
+    var type = document.getElementById('coverage-type').value;
+    return api('GET', '/api/standards?kind=radius&active=true&type=' + encodeURIComponent(type)).then(function (r) {
+      var rule = r.body[0];
+      state.standard = rule || null;
+      if (rule) { document.getElementById('coverage-radius').value = rule.maxValue; }
+      renderStandard();
+    }).catch(function (e) { showMessage(e.message); });
+  }
+
+  function renderStandard() {
+    var node = document.getElementById('coverage-standard');
+    node.textContent = state.standard ? t('coverage.standard', { source: state.standard.source, value: state.standard.maxValue })
+      : t('coverage.noStandard');
+  }
 
   function fillCoverageTypes() {
     var select = document.getElementById('coverage-type');
@@ -530,9 +545,7 @@
   }
 
   document.getElementById('btn-coverage').addEventListener('click', runCoverage);
-  document.getElementById('coverage-type').addEventListener('change', function (e) {
-    document.getElementById('coverage-radius').value = DEFAULT_RADIUS[e.target.value] || 300;
-  });
+  document.getElementById('coverage-type').addEventListener('change', applyActiveStandard);
 
   /* ---------- start ---------- */
 
@@ -553,7 +566,7 @@
   api('GET', '/maps/styles/facility-styles.json').then(function (r) {
     state.styles = r.body;
     renderTexts();
-    return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent')]);
+    return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent'), applyActiveStandard()]);
   }).then(function (results) {
     var extent = results[2].body;
     if (extent) {

@@ -33,23 +33,24 @@ class CoverageController {
     @Operation(summary = "Covered and uncovered population, per district, with the largest gaps")
     CoverageReport coverage(
             @RequestParam String type,
-            @Parameter(description = "service radius in metres, e.g. 300 for toilets (GB 55013-2021)")
-            @RequestParam double radiusMeters,
+            @Parameter(description = "service radius in metres; default: the type's active radius rule (toilets 300 m, "
+                    + "collection points 120 m, GB 55013-2021)")
+            @RequestParam(required = false) Double radiusMeters,
             @Parameter(description = "euclidean (straight line, default) or walking (along the pedestrian network)")
             @RequestParam(required = false) String metric,
             @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
             @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer) {
-        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer)).report();
+        return outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
     }
 
     @GetMapping("/api/coverage/uncovered")
     @Operation(summary = "The uncovered demand cells as GeoJSON points")
-    ResponseEntity<Map<String, Object>> uncovered(@RequestParam String type, @RequestParam double radiusMeters,
+    ResponseEntity<Map<String, Object>> uncovered(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
-        CoverageService.Outcome outcome = service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer));
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
         List<Map<String, Object>> features = new ArrayList<>();
         List<DemandPoint> demand = outcome.study().demand();
         for (int i = 0; i < demand.size(); i++) {
@@ -71,6 +72,15 @@ class CoverageController {
         fc.put("type", "FeatureCollection");
         fc.put("features", features);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
+    }
+
+    private CoverageService.Outcome outcome(String type, Double radiusMeters, String metric, List<String> include,
+            boolean mobileAsToilets, String layer) {
+        if (radiusMeters == null) {
+            // any positive radius passes validation; the service replaces it with the standard's
+            return service.analyzeWithActiveStandard(request(type, 1, metric, include, mobileAsToilets, layer));
+        }
+        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,

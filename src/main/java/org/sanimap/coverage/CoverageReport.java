@@ -26,11 +26,28 @@ import org.sanimap.engine.coverage.Gap;
  * @param gapCount            number of gaps
  * @param gaps                the largest gaps, ranked by uncovered population
  * @param timingsMillis       load, build, compute and gaps times, milliseconds
+ * @param standard            the catalogue rule the radius came from, or null when the radius was given
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
-        Map<String, Long> timingsMillis) {
+        Map<String, Long> timingsMillis, Standard standard) {
+
+    /**
+     * @param code        catalogue code, e.g. gb55013-toilet-radius
+     * @param source      the standard and clause
+     * @param confidence  H, M or L
+     * @param areaClass   where the rule applies
+     */
+    public record Standard(String code, String source, String confidence, String areaClass) {
+    }
+
+    /** The same report, saying which standard its radius came from. */
+    public CoverageReport withStandard(Standard used) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, used);
+    }
 
     /**
      * @param name           planning area
@@ -74,6 +91,6 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
         return new CoverageReport(type, metric, radiusMeters, List.copyOf(statuses), facilityCount, demandLayer,
                 r.totalPopulation(), r.coveredPopulation(), r.totalPopulation() - r.coveredPopulation(), r.coveredPercent(),
                 r.cells(), r.coveredCells(), districts, study.gapCount(), gaps,
-                timings(loadMillis, study));
+                timings(loadMillis, study), null);
     }
 }

@@ -21,6 +21,8 @@ import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
 import org.sanimap.network.NetworkService;
+import org.sanimap.standards.StandardsService;
+import org.sanimap.standards.StoredRule;
 import org.springframework.stereotype.Service;
 
 /** Runs coverage studies on the registry, a stored demand layer and the stored districts. */
@@ -32,11 +34,33 @@ public class CoverageService {
     private final FacilityService facilities;
     private final DemandService demand;
     private final NetworkService network;
+    private final StandardsService standards;
 
-    CoverageService(FacilityService facilities, DemandService demand, NetworkService network) {
+    CoverageService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards) {
         this.facilities = facilities;
         this.demand = demand;
         this.network = network;
+        this.standards = standards;
+    }
+
+    /**
+     * The radius of the type's active radius rule in the standards catalogue.
+     *
+     * @throws IllegalArgumentException when the type has no active radius rule
+     */
+    public StoredRule activeRadiusRule(FacilityType type) {
+        return standards.activeRadius(type).orElseThrow(() -> new IllegalArgumentException("no radiusMeters given and no "
+                + "active radius rule for " + type.code() + " in the standards catalogue; give radiusMeters or activate one"));
+    }
+
+    /** Runs the analysis with the radius of the type's active standard, and says so in the report. */
+    public Outcome analyzeWithActiveStandard(CoverageRequest withoutRadius) {
+        StoredRule rule = activeRadiusRule(withoutRadius.type());
+        CoverageRequest request = new CoverageRequest(withoutRadius.type(), rule.rule().maxValue(), withoutRadius.metric(),
+                withoutRadius.statuses(), withoutRadius.mobileAsToilets(), withoutRadius.demandLayer());
+        Outcome o = analyze(request);
+        return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
+                rule.rule().confidence(), rule.rule().areaClass())), o.study());
     }
 
     /** The report and the study behind it (for the uncovered cells). */

@@ -5,6 +5,8 @@ import org.sanimap.facility.FacilityNotFoundException;
 import org.sanimap.facility.StaleVersionException;
 import org.sanimap.facility.VersionRequiredException;
 import org.sanimap.importing.ImportRejectedException;
+import org.sanimap.standards.RuleNotFoundException;
+import org.sanimap.standards.StaleRuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StaleVersionException.class)
     ProblemDetail stale(StaleVersionException e) {
+        return problem(HttpStatus.CONFLICT, "Stale version", e.getMessage());
+    }
+
+    @ExceptionHandler(RuleNotFoundException.class)
+    ProblemDetail ruleNotFound(RuleNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(StaleRuleException.class)
+    ProblemDetail staleRule(StaleRuleException e) {
         return problem(HttpStatus.CONFLICT, "Stale version", e.getMessage());
     }
 

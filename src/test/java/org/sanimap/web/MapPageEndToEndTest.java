@@ -149,6 +149,9 @@ class MapPageEndToEndTest {
         double covered = api.path("coveredPopulation").asDouble();
         int cells = api.path("cells").asInt();
         int coveredCells = api.path("coveredCells").asInt();
+        // the radius field follows the active standard of the catalogue
+        waitUntil(() -> browser.findElement(By.id("coverage-standard")).getText().contains("GB 55013-2021 5.0.1"));
+        assertThat(browser.findElement(By.id("coverage-radius")).getAttribute("value")).isEqualTo("300");
         browser.findElement(By.id("btn-coverage")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("coverage-summary"))
                 .getAttribute("data-covered") != null);
