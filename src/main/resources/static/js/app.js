@@ -501,6 +501,10 @@
       .then(function (r) {
         state.coverage = r[0].body;
         renderCoverage();
+        ['csv', 'xlsx', 'html'].forEach(function (ext) {
+          document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());
+        });
+        document.getElementById('coverage-downloads').hidden = false;
         uncoveredLayer.clearLayers();
         r[1].body.features.forEach(function (f) {
           var c = f.geometry.coordinates;

@@ -74,6 +74,45 @@ class CoverageController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
     }
 
+    @GetMapping(path = "/api/coverage/report.csv", produces = "text/csv")
+    @Operation(summary = "The per-district table as CSV (UTF-8 with BOM, bilingual headers)")
+    ResponseEntity<byte[]> csv(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
+            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
+        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
+        return download(CoverageTableWriter.csv(report), "text/csv;charset=UTF-8", fileName(report, "csv"));
+    }
+
+    @GetMapping(path = "/api/coverage/report.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The report as an Excel workbook: districts, gaps and parameters")
+    ResponseEntity<byte[]> xlsx(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
+            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
+        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
+        return download(CoverageTableWriter.xlsx(report),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(report, "xlsx"));
+    }
+
+    @GetMapping(path = "/api/coverage/report.html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "A printable report with a static map, the figures and the standard with its source")
+    ResponseEntity<String> html(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
+            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .body(CoveragePrintReport.html(outcome));
+    }
+
+    private static String fileName(CoverageReport report, String extension) {
+        return "coverage-" + report.type() + "-" + report.metric() + "-" + Math.round(report.radiusMeters()) + "m." + extension;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String contentType, String fileName) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body);
+    }
+
     private CoverageService.Outcome outcome(String type, Double radiusMeters, String metric, List<String> include,
             boolean mobileAsToilets, String layer) {
         if (radiusMeters == null) {

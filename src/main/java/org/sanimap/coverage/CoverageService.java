@@ -60,11 +60,16 @@ public class CoverageService {
                 withoutRadius.statuses(), withoutRadius.mobileAsToilets(), withoutRadius.demandLayer());
         Outcome o = analyze(request);
         return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
-                rule.rule().confidence(), rule.rule().areaClass())), o.study());
+                rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities());
     }
 
-    /** The report and the study behind it (for the uncovered cells). */
-    public record Outcome(CoverageReport report, CoverageStudy.Result study) {
+    /**
+     * The report, the study behind it (for the uncovered cells) and the facilities counted.
+     */
+    public record Outcome(CoverageReport report, CoverageStudy.Result study, List<FacilityPoint> facilities) {
+        public Outcome {
+            facilities = List.copyOf(facilities);
+        }
     }
 
     public Outcome analyze(CoverageRequest request) {
@@ -99,7 +104,7 @@ public class CoverageService {
         List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(FacilityStatus::code).toList();
         return new Outcome(CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
-                sites.size(), layer, study, loadMillis), study);
+                sites.size(), layer, study, loadMillis), study, sites);
     }
 
     private String demandLayer(String requested) {

@@ -100,6 +100,40 @@ class CoverageApiTest {
     }
 
     @Test
+    void reportsDownloadAsCsvXlsxAndPrintableHtml() throws Exception {
+        JsonNode api = json.readTree(http.getForEntity("/api/coverage?type=public_toilet", String.class).getBody());
+
+        ResponseEntity<byte[]> csv = http.getForEntity("/api/coverage/report.csv?type=public_toilet", byte[].class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getFirst("Content-Disposition")).contains("coverage-public_toilet-euclidean-300m.csv");
+        List<String> lines = new String(csv.getBody(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFF区 district,");
+        String[] total = lines.get(lines.size() - 1).split(",");
+        assertThat(total[0]).isEqualTo("合计 total");
+        assertThat(Long.parseLong(total[3])).isEqualTo(Math.round(api.path("totalPopulation").asDouble()));
+        assertThat(Long.parseLong(total[4])).isEqualTo(Math.round(api.path("coveredPopulation").asDouble()));
+
+        ResponseEntity<byte[]> xlsx = http.getForEntity("/api/coverage/report.xlsx?type=public_toilet", byte[].class);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            org.apache.poi.ss.usermodel.Sheet districts = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Row last = districts.getRow(districts.getLastRowNum());
+            assertThat(last.getCell(0).getStringCellValue()).isEqualTo("合计 total");
+            assertThat(last.getCell(4).getNumericCellValue()).isEqualTo((double) Math.round(api.path("coveredPopulation").asDouble()));
+            assertThat(book.getSheetAt(1).getLastRowNum()).isEqualTo(api.path("gaps").size());
+            assertThat(book.getSheetAt(2).getRow(4).getCell(1).getStringCellValue()).contains("GB 55013-2021 5.0.1");
+        }
+
+        String html = http.getForEntity("/api/coverage/report.html?type=public_toilet", String.class).getBody();
+        assertThat(html).contains("GB 55013-2021 5.0.1").contains("<svg");
+        int circles = html.split("<circle ", -1).length - 1;
+        assertThat(circles).isEqualTo(api.path("cells").asInt());
+        int uncoveredCircles = html.split("fill=\"#c62828\"", -1).length - 1;
+        assertThat(uncoveredCircles).isEqualTo(api.path("cells").asInt() - api.path("coveredCells").asInt());
+    }
+
+    @Test
     void badRequestsGetProblemMessages() throws Exception {
         ResponseEntity<String> metric = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&metric=driving",
                 String.class);

@@ -1,0 +1,128 @@
+package org.sanimap.coverage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Writes a coverage report as tables: CSV (UTF-8 with BOM, so Excel opens Chinese text correctly) of
+ * the districts with a total row, and XLSX with three sheets: districts, gaps and parameters.
+ * Headers are bilingual (Chinese / English), as bureau ledgers are read by both.
+ */
+final class CoverageTableWriter {
+
+    static final List<String> DISTRICT_HEADERS = List.of("区 district", "人口单元 cells", "覆盖单元 covered cells",
+            "人口 population", "覆盖人口 covered population", "未覆盖人口 uncovered population", "覆盖率% covered percent");
+
+    private CoverageTableWriter() {
+    }
+
+    static byte[] csv(CoverageReport report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            w.write('\uFEFF');
+            csv.printRecord(DISTRICT_HEADERS);
+            for (CoverageReport.District d : report.perDistrict()) {
+                csv.printRecord(d.name(), d.cells(), d.coveredCells(), round(d.total()), round(d.covered()),
+                        round(d.total() - d.covered()), percent(d.coveredPercent()));
+            }
+            csv.printRecord("合计 total", report.cells(), report.coveredCells(), round(report.totalPopulation()),
+                    round(report.coveredPopulation()), round(report.uncoveredPopulation()), percent(report.coveredPercent()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] xlsx(CoverageReport report) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet districts = book.createSheet("按区 districts");
+            header(districts, bold, DISTRICT_HEADERS);
+            int r = 1;
+            for (CoverageReport.District d : report.perDistrict()) {
+                row(districts.createRow(r++), d.name(), d.cells(), d.coveredCells(), round(d.total()), round(d.covered()),
+                        round(d.total() - d.covered()), percent(d.coveredPercent()));
+            }
+            row(districts.createRow(r), "合计 total", report.cells(), report.coveredCells(), round(report.totalPopulation()),
+                    round(report.coveredPopulation()), round(report.uncoveredPopulation()), percent(report.coveredPercent()));
+            Sheet gaps = book.createSheet("缺口 gaps");
+            header(gaps, bold, List.of("排名 rank", "未覆盖人口 population", "经度 lon", "纬度 lat", "单元 cells", "面积 km2"));
+            r = 1;
+            for (CoverageReport.GapSummary g : report.gaps()) {
+                row(gaps.createRow(r++), g.rank(), round(g.population()), g.lon(), g.lat(), g.cells(), g.areaKm2());
+            }
+            Sheet params = book.createSheet("参数 parameters");
+            header(params, bold, List.of("参数 parameter", "值 value"));
+            r = 1;
+            for (String[] p : parameters(report)) {
+                row(params.createRow(r++), p[0], p[1]);
+            }
+            for (Sheet s : List.of(districts, gaps, params)) {
+                for (int c = 0; c < 7; c++) {
+                    s.autoSizeColumn(c);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The analysis parameters as label/value pairs, shared with the printable report. */
+    static List<String[]> parameters(CoverageReport report) {
+        String standard = report.standard() == null ? "radius given by the user 用户指定半径"
+                : report.standard().source() + " (" + report.standard().code() + ", confidence " + report.standard().confidence() + ")";
+        return List.of(
+                new String[] {"设施类型 facility type", report.type()},
+                new String[] {"距离 metric", report.metric().equals("walking") ? "步行 walking (network)" : "直线 straight line"},
+                new String[] {"服务半径 radius (m)", Double.toString(report.radiusMeters())},
+                new String[] {"标准 standard", standard},
+                new String[] {"计入状态 statuses counted", String.join(", ", report.statuses())},
+                new String[] {"设施数 facilities", Integer.toString(report.facilityCount())},
+                new String[] {"人口图层 demand layer", report.demandLayer()});
+    }
+
+    private static void header(Sheet sheet, CellStyle bold, List<String> names) {
+        Row row = sheet.createRow(0);
+        for (int c = 0; c < names.size(); c++) {
+            row.createCell(c).setCellValue(names.get(c));
+            row.getCell(c).setCellStyle(bold);
+        }
+    }
+
+    private static void row(Row row, Object... values) {
+        for (int c = 0; c < values.length; c++) {
+            Object v = values[c];
+            if (v instanceof Number n) {
+                row.createCell(c).setCellValue(n.doubleValue());
+            } else {
+                row.createCell(c).setCellValue(v == null ? "" : v.toString());
+            }
+        }
+    }
+
+    private static long round(double people) {
+        return Math.round(people);
+    }
+
+    private static double percent(double p) {
+        return Math.round(p * 100) / 100.0;
+    }
+}
