@@ -91,6 +91,10 @@
   var demandLayer = L.layerGroup();
   var uncoveredLayer = L.layerGroup();
   var gapLayer = L.layerGroup();
+  var gapAreaLayer = L.geoJSON(null, { style: function (f) {
+    return f.properties.kind === 'gap' ? { color: '#b71c1c', weight: 1, fillOpacity: 0.15 }
+      : { color: '#2e7d32', weight: 1, fillOpacity: 0.25 };
+  } });
   var districtLayer = L.geoJSON(null, { style: function () { return state.styles ? state.styles.districts : {}; } });
   var layerControl = null;
   var baseLayers = {};
@@ -103,6 +107,7 @@
     overlays[t('layer.districts')] = districtLayer;
     overlays[t('layer.uncovered')] = uncoveredLayer;
     overlays[t('layer.gaps')] = gapLayer;
+    overlays[t('layer.gapAreas')] = gapAreaLayer;
     var bases = {};
     basemaps.forEach(function (b) { bases[b.label[state.lang] || b.label.en || b.id] = baseLayers[b.id]; });
     layerControl = L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
@@ -497,7 +502,8 @@
 
   function runCoverage() {
     var q = coverageQuery();
-    return Promise.all([api('GET', '/api/coverage?' + q.toString()), api('GET', '/api/coverage/uncovered?' + q.toString())])
+    return Promise.all([api('GET', '/api/coverage?' + q.toString()), api('GET', '/api/coverage/uncovered?' + q.toString()),
+      api('GET', '/api/coverage/gap-areas?' + q.toString())])
       .then(function (r) {
         state.coverage = r[0].body;
         renderCoverage();
@@ -508,7 +514,8 @@
         uncoveredLayer.clearLayers();
         r[1].body.features.forEach(function (f) {
           var c = f.geometry.coordinates;
-          var circle = L.circleMarker([c[1], c[0]], { radius: 4, color: '#c62828', weight: 1, fillOpacity: 0.5 });
+          var circle = L.circleMarker([c[1], c[0]], { radius: 4, color: '#c62828', weight: 1, fillOpacity: 0.5,
+            className: 'uncovered-cell' });
           circle.bindTooltip(function () { return el('span', null, String(f.properties.population)); });
           uncoveredLayer.addLayer(circle);
         });
@@ -521,6 +528,9 @@
           });
           gapLayer.addLayer(marker);
         });
+        gapAreaLayer.clearLayers();
+        gapAreaLayer.addData(r[2].body);
+        if (!map.hasLayer(gapAreaLayer)) { gapAreaLayer.addTo(map); }
         if (!map.hasLayer(uncoveredLayer)) { uncoveredLayer.addTo(map); }
         if (!map.hasLayer(gapLayer)) { gapLayer.addTo(map); }
       }).catch(function (e) { showMessage(e.message); });

@@ -79,6 +79,7 @@ window.SANIMAP_I18N = {
     "coverage.gap": "缺口 {rank}：{population} 人，{cells} 个单元",
     "layer.uncovered": "未覆盖人口单元",
     "layer.gaps": "覆盖缺口",
+    "layer.gapAreas": "缺口范围与服务范围",
     "lang.other": "English"
   },
   "en": {
@@ -160,6 +161,7 @@ window.SANIMAP_I18N = {
     "coverage.gap": "Gap {rank}: {population} people, {cells} cells",
     "layer.uncovered": "Uncovered population cells",
     "layer.gaps": "Coverage gaps",
+    "layer.gapAreas": "Gap areas and service area",
     "lang.other": "中文"
   }
 };

@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CoverageController {
 
     private final CoverageService service;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    CoverageController(CoverageService service) {
+    CoverageController(CoverageService service, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.service = service;
+        this.json = json;
     }
 
     @GetMapping("/api/coverage")
@@ -66,6 +68,36 @@ class CoverageController {
             f.put("type", "Feature");
             f.put("geometry", Map.of("type", "Point", "coordinates", List.of(d.lonWgs84(), d.latWgs84())));
             f.put("properties", props);
+            features.add(f);
+        }
+        Map<String, Object> fc = new LinkedHashMap<>();
+        fc.put("type", "FeatureCollection");
+        fc.put("features", features);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
+    }
+
+    @GetMapping("/api/coverage/gap-areas")
+    @Operation(summary = "Gap polygons (each district minus the service area) and the service area, as GeoJSON")
+    ResponseEntity<Map<String, Object>> gapAreas(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
+            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer)
+            throws Exception {
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
+        CoverageService.GapAreas areas = service.gapAreas(outcome, outcome.report().metric());
+        org.locationtech.jts.io.geojson.GeoJsonWriter writer = new org.locationtech.jts.io.geojson.GeoJsonWriter(7);
+        writer.setEncodeCRS(false);
+        List<Map<String, Object>> features = new ArrayList<>();
+        Map<String, Object> served = new LinkedHashMap<>();
+        served.put("type", "Feature");
+        served.put("geometry", json.readTree(writer.write(areas.serviceAreaWgs84())));
+        served.put("properties", Map.of("kind", "service_area", "metric", outcome.report().metric(),
+                "radiusMeters", outcome.report().radiusMeters()));
+        features.add(served);
+        for (org.sanimap.engine.coverage.GapAreaBuilder.GapArea g : areas.gaps()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", "Feature");
+            f.put("geometry", json.readTree(writer.write(g.areaWgs84())));
+            f.put("properties", Map.of("kind", "gap", "district", g.district(), "areaKm2", g.areaKm2()));
             features.add(f);
         }
         Map<String, Object> fc = new LinkedHashMap<>();

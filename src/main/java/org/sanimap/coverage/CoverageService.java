@@ -12,7 +12,10 @@ import org.sanimap.engine.coverage.CoverageAnalyzer;
 import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.CoverageStudy;
 import org.sanimap.engine.coverage.DemandPoint;
+import org.locationtech.jts.geom.Geometry;
 import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.engine.coverage.GapAreaBuilder;
+import org.sanimap.engine.coverage.LocalPlane;
 import org.sanimap.engine.coverage.FacilityPoint;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityPage;
@@ -105,6 +108,37 @@ public class CoverageService {
                 .map(FacilityStatus::code).toList();
         return new Outcome(CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
                 sites.size(), layer, study, loadMillis), study, sites);
+    }
+
+    /** Width added on each side of reached streets to draw the walking service area, metres. */
+    public static final double WALKING_TRIM_METERS = 30;
+
+    /**
+     * The service area of the counted facilities and, per planning area, the part it leaves uncovered
+     * (the demand's convex hull when no districts are loaded), in WGS84.
+     */
+    public GapAreas gapAreas(Outcome outcome, String metric) {
+        List<DemandPoint> demandPoints = outcome.study().demand();
+        double minLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).min().orElse(0);
+        double maxLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).max().orElse(0);
+        double minLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).min().orElse(0);
+        double maxLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).max().orElse(0);
+        LocalPlane plane = new LocalPlane((minLon + maxLon) / 2, (minLat + maxLat) / 2);
+        double radius = outcome.report().radiusMeters();
+        GapAreaBuilder builder = new GapAreaBuilder();
+        Geometry served = metric.equals("walking")
+                ? network.walkingCoverage().prepare(outcome.facilities(), radius).serviceArea(WALKING_TRIM_METERS, plane)
+                : builder.straightLineServiceArea(outcome.facilities(), radius, plane);
+        List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
+                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
+        return new GapAreas(served, builder.gaps(served, areas, demandPoints, plane));
+    }
+
+    /**
+     * @param serviceAreaWgs84 what the facilities serve
+     * @param gaps             per planning area, its uncovered part
+     */
+    public record GapAreas(Geometry serviceAreaWgs84, List<GapAreaBuilder.GapArea> gaps) {
     }
 
     private String demandLayer(String requested) {

@@ -134,6 +134,21 @@ class CoverageApiTest {
     }
 
     @Test
+    void gapAreasAreTheCityMinusTheServiceArea() throws Exception {
+        for (String metric : List.of("euclidean", "walking")) {
+            JsonNode fc = json.readTree(http.getForEntity("/api/coverage/gap-areas?type=public_toilet&metric=" + metric,
+                    String.class).getBody());
+            assertThat(fc.path("features").size()).isEqualTo(2);
+            assertThat(fc.path("features").get(0).path("properties").path("kind").asText()).isEqualTo("service_area");
+            JsonNode gap = fc.path("features").get(1);
+            assertThat(gap.path("properties").path("district").asText()).isEqualTo("(all)");
+            assertThat(gap.path("geometry").path("type").asText()).isIn("Polygon", "MultiPolygon");
+            // the demo's hexagons span well over 100 km² and 11 toilets serve at most 11·π·0.3² ≈ 3.1 km²
+            assertThat(gap.path("properties").path("areaKm2").asDouble()).isGreaterThan(100);
+        }
+    }
+
+    @Test
     void badRequestsGetProblemMessages() throws Exception {
         ResponseEntity<String> metric = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&metric=driving",
                 String.class);

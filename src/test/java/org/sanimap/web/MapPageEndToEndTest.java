@@ -159,7 +159,7 @@ class MapPageEndToEndTest {
                 .isEqualTo(covered);
         assertThat(browser.findElements(By.cssSelector("#coverage-table tr"))).hasSizeGreaterThan(1);
         // one circle per uncovered cell in the overlay pane
-        waitUntil(() -> browser.findElements(By.cssSelector(".leaflet-overlay-pane path.leaflet-interactive")).size()
+        waitUntil(() -> browser.findElements(By.cssSelector(".leaflet-overlay-pane path.uncovered-cell")).size()
                 == cells - coveredCells);
     }
 

@@ -5,9 +5,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.engine.coverage.FacilityPoint;
+import org.sanimap.engine.coverage.LocalPlane;
 
 /**
  * Walking coverage: a demand unit is covered when a facility is within {@code radiusMeters} along the
@@ -104,6 +108,57 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
         @Override
         public double radiusMeters() {
             return radiusMeters;
+        }
+
+        /**
+         * The walking service area as a polygon built from the network: every edge part reachable
+         * within the radius (from either end, given the ends' distances) is kept and the kept lines
+         * are widened by {@code trimMeters} on each side, the way network analysts draw "trimmed"
+         * service-area polygons; lines, not discs, so streets that do not connect stay out.
+         */
+        public Geometry serviceArea(double trimMeters,
+                LocalPlane plane) {
+            GeometryFactory factory = new GeometryFactory();
+            List<Geometry> pieces = new ArrayList<>();
+            for (int e = 0; e < graph.edgeCount(); e++) {
+                int a = graph.segmentFrom[e];
+                int b = graph.segmentTo[e];
+                double m = graph.segmentMeters[e];
+                double fromA = Math.min(1, Math.max(0, (radiusMeters - nodeDistance[a]) / m));
+                double fromB = Math.min(1, Math.max(0, (radiusMeters - nodeDistance[b]) / m));
+                List<double[]> spans = new ArrayList<>();
+                if (fromA + fromB >= 1) {
+                    spans.add(new double[] {0, 1});
+                } else {
+                    if (fromA > 0) {
+                        spans.add(new double[] {0, fromA});
+                    }
+                    if (fromB > 0) {
+                        spans.add(new double[] {1 - fromB, 1});
+                    }
+                }
+                List<double[]> same = facilitiesOnSegment.get(e);
+                if (same != null) {
+                    for (double[] f : same) {
+                        double reach = Math.max(0, radiusMeters - f[1]) / m;
+                        spans.add(new double[] {Math.max(0, f[0] - reach), Math.min(1, f[0] + reach)});
+                    }
+                }
+                for (double[] span : spans) {
+                    double ax = graph.lon[a] + span[0] * (graph.lon[b] - graph.lon[a]);
+                    double ay = graph.lat[a] + span[0] * (graph.lat[b] - graph.lat[a]);
+                    double bx = graph.lon[a] + span[1] * (graph.lon[b] - graph.lon[a]);
+                    double by = graph.lat[a] + span[1] * (graph.lat[b] - graph.lat[a]);
+                    pieces.add(factory.createLineString(new Coordinate[] {
+                        new Coordinate(plane.x(ax), plane.y(ay)),
+                        new Coordinate(plane.x(bx), plane.y(by))}));
+                }
+            }
+            if (pieces.isEmpty()) {
+                return factory.createPolygon();
+            }
+            Geometry lines = factory.buildGeometry(pieces);
+            return plane.toWgs84(lines.buffer(trimMeters, 4));
         }
 
         /** Facilities that reached the network within the snapping distance. */
