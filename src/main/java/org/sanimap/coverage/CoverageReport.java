@@ -27,11 +27,50 @@ import org.sanimap.engine.coverage.Gap;
  * @param gaps                the largest gaps, ranked by uncovered population
  * @param timingsMillis       load, build, compute and gaps times, milliseconds
  * @param standard            the catalogue rule the radius came from, or null when the radius was given
+ * @param density             facilities per km² per planning area
+ * @param spacing             nearest-neighbour spacing of the counted facilities
+ * @param ruleChecks          the type's active density and spacing rules checked against the figures
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
-        Map<String, Long> timingsMillis, Standard standard) {
+        Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
+        List<RuleCheck> ruleChecks) {
+
+    /**
+     * @param district   planning area
+     * @param facilities facilities inside it
+     * @param areaKm2    its area, km²
+     * @param perKm2     facilities per km²
+     */
+    public record Density(String district, int facilities, double areaKm2, double perKm2) {
+    }
+
+    /**
+     * Nearest-neighbour distances, metres (null with fewer than 2 facilities).
+     */
+    public record Spacing(int facilities, Double minMeters, Double medianMeters, Double meanMeters) {
+    }
+
+    /**
+     * @param code     catalogue code
+     * @param source   standard and clause
+     * @param kind     density_km2 or spacing
+     * @param minValue lower bound or null
+     * @param maxValue upper bound or null
+     * @param outside  districts (density) or facilities (spacing) outside the bounds
+     * @param checked  districts or facilities checked
+     */
+    public record RuleCheck(String code, String source, String kind, Double minValue, Double maxValue, int outside,
+            int checked) {
+    }
+
+    /** The same report with rule checks. */
+    public CoverageReport withRuleChecks(List<RuleCheck> checks) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, standard, density, spacing, List.copyOf(checks));
+    }
 
     /**
      * @param code        catalogue code, e.g. gb55013-toilet-radius
@@ -46,7 +85,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used);
+                timingsMillis, used, density, spacing, ruleChecks);
     }
 
     /**
@@ -91,6 +130,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
         return new CoverageReport(type, metric, radiusMeters, List.copyOf(statuses), facilityCount, demandLayer,
                 r.totalPopulation(), r.coveredPopulation(), r.totalPopulation() - r.coveredPopulation(), r.coveredPercent(),
                 r.cells(), r.coveredCells(), districts, study.gapCount(), gaps,
-                timings(loadMillis, study), null);
+                timings(loadMillis, study), null,
+                study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
+                new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
+                        finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
+                List.of());
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -46,6 +46,29 @@ public class CoverageService {
         this.standards = standards;
     }
 
+    /** The type's active density and spacing rules, checked against the study's figures. */
+    private List<CoverageReport.RuleCheck> ruleChecks(FacilityType type, CoverageStudy.Result study) {
+        List<CoverageReport.RuleCheck> checks = new ArrayList<>();
+        for (StoredRule stored : standards.list(type, null, true)) {
+            var rule = stored.rule();
+            switch (rule.kind()) {
+                case DENSITY_KM2 -> {
+                    int outside = (int) study.density().stream().filter(d -> (rule.minValue() != null && d.perKm2() < rule.minValue())
+                            || (rule.maxValue() != null && d.perKm2() > rule.maxValue())).count();
+                    checks.add(new CoverageReport.RuleCheck(rule.code(), rule.source(), rule.kind().code(), rule.minValue(),
+                            rule.maxValue(), outside, study.density().size()));
+                }
+                case SPACING -> checks.add(new CoverageReport.RuleCheck(rule.code(), rule.source(), rule.kind().code(),
+                        rule.minValue(), rule.maxValue(), study.spacing().facilities() < 2 ? 0
+                                : study.spacing().outside(rule.minValue(), rule.maxValue()), study.spacing().facilities()));
+                default -> {
+                    // radius rules set the radius; population rules need a catchment model (not yet)
+                }
+            }
+        }
+        return checks;
+    }
+
     /**
      * The radius of the type's active radius rule in the standards catalogue.
      *
@@ -106,8 +129,9 @@ public class CoverageService {
                 request.radiusMeters(), MAX_GAPS);
         List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(FacilityStatus::code).toList();
-        return new Outcome(CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
-                sites.size(), layer, study, loadMillis), study, sites);
+        CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
+                sites.size(), layer, study, loadMillis);
+        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)), study, sites);
     }
 
     /** Width added on each side of reached streets to draw the walking service area, metres. */

@@ -58,6 +58,37 @@ class StandardsApiTest {
     }
 
     @Test
+    void activeDensityAndSpacingRulesAreCheckedInTheReport() throws Exception {
+        JsonNode all = json.readTree(http.getForEntity("/api/standards?type=public_toilet", String.class).getBody());
+        JsonNode density = null;
+        for (JsonNode r : all) {
+            if (r.path("code").asText().equals("gbt50337-toilet-density-r")) {
+                density = r;
+            }
+        }
+        String on = density.toString().replace("\"active\":false", "\"active\":true");
+        assertThat(send(HttpMethod.PUT, "/api/standards/" + density.path("id").asLong(), on).getStatusCode().value()).isEqualTo(200);
+        try {
+            JsonNode report = json.readTree(http.getForEntity("/api/coverage?type=public_toilet", String.class).getBody());
+            JsonNode d = report.path("density").get(0);
+            assertThat(d.path("facilities").asInt()).isEqualTo(11);
+            assertThat(d.path("perKm2").asDouble()).isCloseTo(11 / d.path("areaKm2").asDouble(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+            JsonNode check = report.path("ruleChecks").get(0);
+            assertThat(check.path("code").asText()).isEqualTo("gbt50337-toilet-density-r");
+            assertThat(check.path("checked").asInt()).isEqualTo(1);
+            // 11 toilets over the whole demo city are far below 3 per km2
+            assertThat(check.path("outside").asInt()).isEqualTo(d.path("perKm2").asDouble() < 3 ? 1 : 0);
+            assertThat(report.path("spacing").path("facilities").asInt()).isEqualTo(11);
+            assertThat(report.path("spacing").path("minMeters").asDouble()).isPositive();
+        } finally {
+            JsonNode now = json.readTree(http.getForEntity("/api/standards/" + density.path("id").asLong(), String.class).getBody());
+            send(HttpMethod.PUT, "/api/standards/" + density.path("id").asLong(),
+                    now.toString().replace("\"active\":true", "\"active\":false"));
+        }
+    }
+
+    @Test
     void rulesAreAddedAndValidated() throws Exception {
         String rule = "{\"code\":\"fz-toilet-radius-old-town\",\"facilityType\":\"public_toilet\",\"kind\":\"radius\","
                 + "\"areaClass\":\"old_town\",\"maxValue\":200,\"source\":\"福州市公厕专项规划 2021\",\"confidence\":\"L\",\"active\":false}";

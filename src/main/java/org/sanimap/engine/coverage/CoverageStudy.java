@@ -38,8 +38,23 @@ public final class CoverageStudy {
         double link = Math.max(radiusMeters, 1.5 * medianSpacingMeters(assigned));
         List<Gap> gaps = link > 0 ? new GapFinder(link).find(assigned, coverage) : List.of();
         long t3 = System.nanoTime();
+        DensitySpacingAnalyzer ds = new DensitySpacingAnalyzer();
+        LocalPlane plane = new LocalPlane(centre(demand, true), centre(demand, false));
+        List<DensitySpacingAnalyzer.DistrictDensity> density = ds.density(facilities, areas, assigned, plane);
+        DensitySpacingAnalyzer.Spacing spacing = ds.spacing(facilities);
         return new Result(assigned, coverage, gaps.subList(0, Math.min(maxGaps, gaps.size())), gaps.size(), link,
-                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, density, spacing);
+    }
+
+    private static double centre(List<DemandPoint> demand, boolean lon) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (DemandPoint d : demand) {
+            double v = lon ? d.lonWgs84() : d.latWgs84();
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return demand.isEmpty() ? 0 : (min + max) / 2;
     }
 
     /** Median distance from a unit to its nearest other unit, over up to 2,000 evenly picked units. */
@@ -74,13 +89,17 @@ public final class CoverageStudy {
      * @param buildMillis     district assignment and facility index
      * @param computeMillis   the coverage computation
      * @param gapsMillis      gap clustering
+     * @param density         facilities per km² per planning area
+     * @param spacing         nearest-neighbour spacing of the facilities
      */
     public record Result(List<DemandPoint> demand, CoverageResult coverage, List<Gap> largestGaps, int gapCount,
-            double gapLinkMeters, long buildMillis, long computeMillis, long gapsMillis) {
+            double gapLinkMeters, long buildMillis, long computeMillis, long gapsMillis,
+            List<DensitySpacingAnalyzer.DistrictDensity> density, DensitySpacingAnalyzer.Spacing spacing) {
 
         public Result {
             demand = List.copyOf(demand);
             largestGaps = List.copyOf(largestGaps);
+            density = List.copyOf(density);
         }
     }
 }
