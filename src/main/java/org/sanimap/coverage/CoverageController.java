@@ -43,16 +43,18 @@ class CoverageController {
             @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
             @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets,
-            @RequestParam(required = false) String layer) {
-        return outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting) {
+        return outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
     }
 
     @GetMapping("/api/coverage/uncovered")
     @Operation(summary = "The uncovered demand cells as GeoJSON points")
     ResponseEntity<Map<String, Object>> uncovered(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting) {
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
         List<Map<String, Object>> features = new ArrayList<>();
         List<DemandPoint> demand = outcome.study().demand();
         for (int i = 0; i < demand.size(); i++) {
@@ -80,9 +82,10 @@ class CoverageController {
     @Operation(summary = "Gap polygons (each district minus the service area) and the service area, as GeoJSON")
     ResponseEntity<Map<String, Object>> gapAreas(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer)
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting)
             throws Exception {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
         CoverageService.GapAreas areas = service.gapAreas(outcome, outcome.report().metric());
         org.locationtech.jts.io.geojson.GeoJsonWriter writer = new org.locationtech.jts.io.geojson.GeoJsonWriter(7);
         writer.setEncodeCRS(false);
@@ -110,8 +113,9 @@ class CoverageController {
     @Operation(summary = "The per-district table as CSV (UTF-8 with BOM, bilingual headers)")
     ResponseEntity<byte[]> csv(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
-        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting) {
+        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
         return download(CoverageTableWriter.csv(report), "text/csv;charset=UTF-8", fileName(report, "csv"));
     }
 
@@ -120,8 +124,9 @@ class CoverageController {
     @Operation(summary = "The report as an Excel workbook: districts, gaps and parameters")
     ResponseEntity<byte[]> xlsx(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
-        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer).report();
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting) {
+        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
         return download(CoverageTableWriter.xlsx(report),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(report, "xlsx"));
     }
@@ -130,8 +135,9 @@ class CoverageController {
     @Operation(summary = "A printable report with a static map, the figures and the standard with its source")
     ResponseEntity<String> html(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
             @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer) {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer);
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String weighting) {
+        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                 .body(CoveragePrintReport.html(outcome));
     }
@@ -146,21 +152,22 @@ class CoverageController {
     }
 
     private CoverageService.Outcome outcome(String type, Double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer) {
+            boolean mobileAsToilets, String layer, String weighting) {
         if (radiusMeters == null) {
             // any positive radius passes validation; the service replaces it with the standard's
-            return service.analyzeWithActiveStandard(request(type, 1, metric, include, mobileAsToilets, layer));
+            return service.analyzeWithActiveStandard(request(type, 1, metric, include, mobileAsToilets, layer, weighting));
         }
-        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer));
+        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer) {
+            boolean mobileAsToilets, String layer, String weighting) {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         if (include != null) {
             include.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                     .map(FacilityStatus::fromCode).forEach(statuses::add);
         }
-        return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer);
+        return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer,
+                weighting);
     }
 }

@@ -30,12 +30,13 @@ import org.sanimap.engine.coverage.Gap;
  * @param density             facilities per km² per planning area
  * @param spacing             nearest-neighbour spacing of the counted facilities
  * @param ruleChecks          the type's active density and spacing rules checked against the figures
+ * @param weighting           centroid (a cell counts by its centre) or area (covered share of its polygon)
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
         Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
-        List<RuleCheck> ruleChecks) {
+        List<RuleCheck> ruleChecks, String weighting) {
 
     /**
      * @param district   planning area
@@ -69,7 +70,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withRuleChecks(List<RuleCheck> checks) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, List.copyOf(checks));
+                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting);
     }
 
     /**
@@ -85,7 +86,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used, density, spacing, ruleChecks);
+                timingsMillis, used, density, spacing, ruleChecks, weighting);
     }
 
     /**
@@ -134,7 +135,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
                 study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
                 new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
                         finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
-                List.of());
+                List.of(), "centroid");
+    }
+
+    /** The same report, saying how cells were weighted. */
+    public CoverageReport withWeighting(String how) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, standard, density, spacing, ruleChecks, how);
     }
 
     private static Double finite(double v) {

@@ -13,9 +13,17 @@ import org.sanimap.facility.FacilityType;
  * @param statuses         statuses that count (always including in_service)
  * @param mobileAsToilets  count mobile toilets as toilets when the type is public_toilet
  * @param demandLayer      demand layer name, or null for the only one
+ * @param weighting        {@code centroid} (a cell counts when its centre is within reach; default) or
+ *                         {@code area} (the covered share of each cell polygon's area)
  */
 public record CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
-        boolean mobileAsToilets, String demandLayer) {
+        boolean mobileAsToilets, String demandLayer, String weighting) {
+
+    /** A centroid-weighted request. */
+    public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
+            boolean mobileAsToilets, String demandLayer) {
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, null);
+    }
 
     public static final double MAX_RADIUS_METERS = 100_000;
 
@@ -31,5 +39,9 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
             throw new IllegalArgumentException("unknown metric '" + metric + "'; expected euclidean or walking");
         }
         statuses = statuses == null || statuses.isEmpty() ? Set.of(FacilityStatus.IN_SERVICE) : Set.copyOf(statuses);
+        weighting = weighting == null || weighting.isBlank() ? "centroid" : weighting.trim();
+        if (!weighting.equals("centroid") && !weighting.equals("area")) {
+            throw new IllegalArgumentException("unknown weighting '" + weighting + "'; expected centroid or area");
+        }
     }
 }

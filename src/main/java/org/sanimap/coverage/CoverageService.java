@@ -8,6 +8,7 @@ import java.util.Set;
 import org.sanimap.demand.DemandCell;
 import org.sanimap.demand.DemandLayerSummary;
 import org.sanimap.demand.DemandService;
+import org.sanimap.engine.coverage.AreaWeightedCoverage;
 import org.sanimap.engine.coverage.CoverageAnalyzer;
 import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.CoverageStudy;
@@ -83,7 +84,7 @@ public class CoverageService {
     public Outcome analyzeWithActiveStandard(CoverageRequest withoutRadius) {
         StoredRule rule = activeRadiusRule(withoutRadius.type());
         CoverageRequest request = new CoverageRequest(withoutRadius.type(), rule.rule().maxValue(), withoutRadius.metric(),
-                withoutRadius.statuses(), withoutRadius.mobileAsToilets(), withoutRadius.demandLayer());
+                withoutRadius.statuses(), withoutRadius.mobileAsToilets(), withoutRadius.demandLayer(), withoutRadius.weighting());
         Outcome o = analyze(request);
         return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
                 rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities());
@@ -102,8 +103,12 @@ public class CoverageService {
         long t0 = System.nanoTime();
         String layer = demandLayer(request.demandLayer());
         List<DemandPoint> points = new ArrayList<>();
+        java.util.Map<String, Geometry> polygons = new java.util.HashMap<>();
         for (DemandCell c : demand.cells(layer, null)) {
             points.add(new DemandPoint(c.key(), c.lonWgs84(), c.latWgs84(), c.population(), null));
+            if (c.areaWgs84() != null) {
+                polygons.put(c.key(), c.areaWgs84());
+            }
         }
         List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
@@ -125,13 +130,37 @@ public class CoverageService {
         }
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         CoverageModel model = request.metric().equals("walking") ? network.walkingCoverage() : new CoverageAnalyzer();
+        if (request.weighting().equals("area")) {
+            if (polygons.isEmpty()) {
+                throw new IllegalArgumentException("demand layer '" + layer + "' has no cell polygons; area weighting needs a "
+                        + "polygon grid (e.g. a GeoPackage population grid), use weighting=centroid");
+            }
+            model = areaWeighted(model, polygons, planeOf(points), request.radiusMeters());
+        }
         CoverageStudy.Result study = new CoverageStudy(model).run(points, sites, areas,
                 request.radiusMeters(), MAX_GAPS);
         List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(FacilityStatus::code).toList();
         CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
                 sites.size(), layer, study, loadMillis);
-        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)), study, sites);
+        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting()), study,
+                sites);
+    }
+
+    private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,
+            double radiusMeters) {
+        return new AreaWeightedCoverage(base, polygons, plane, (prepared, facilities) -> prepared
+                instanceof org.sanimap.engine.network.WalkingCoverageAnalyzer.Prepared walking
+                        ? walking.serviceArea(WALKING_TRIM_METERS, plane)
+                        : new GapAreaBuilder().straightLineServiceArea(facilities, radiusMeters, plane));
+    }
+
+    private static LocalPlane planeOf(List<DemandPoint> demandPoints) {
+        double minLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).min().orElse(0);
+        double maxLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).max().orElse(0);
+        double minLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).min().orElse(0);
+        double maxLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).max().orElse(0);
+        return new LocalPlane((minLon + maxLon) / 2, (minLat + maxLat) / 2);
     }
 
     /** Width added on each side of reached streets to draw the walking service area, metres. */
@@ -143,11 +172,7 @@ public class CoverageService {
      */
     public GapAreas gapAreas(Outcome outcome, String metric) {
         List<DemandPoint> demandPoints = outcome.study().demand();
-        double minLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).min().orElse(0);
-        double maxLon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).max().orElse(0);
-        double minLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).min().orElse(0);
-        double maxLat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).max().orElse(0);
-        LocalPlane plane = new LocalPlane((minLon + maxLon) / 2, (minLat + maxLat) / 2);
+        LocalPlane plane = planeOf(demandPoints);
         double radius = outcome.report().radiusMeters();
         GapAreaBuilder builder = new GapAreaBuilder();
         Geometry served = metric.equals("walking")

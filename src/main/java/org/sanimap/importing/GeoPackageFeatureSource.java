@@ -38,7 +38,8 @@ final class GeoPackageFeatureSource {
     static List<SourceFeature> read(Path file, String table) {
         GeoPackage gpkg;
         try {
-            gpkg = GeoPackageManager.open(file.toFile());
+            // no extension check: uploads arrive as temporary files; the SQLite header was checked on detection
+            gpkg = GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
             throw new ImportRejectedException("not a valid GeoPackage: " + firstLine(e));
         }

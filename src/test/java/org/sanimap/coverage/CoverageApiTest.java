@@ -157,6 +157,9 @@ class CoverageApiTest {
                 .isEqualTo("unknown metric 'driving'; expected euclidean or walking");
         ResponseEntity<String> radius = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=-5", String.class);
         assertThat(json.readTree(radius.getBody()).path("detail").asText()).isEqualTo("radiusMeters -5.0 out of range (0, 100000]");
+        ResponseEntity<String> weighting = http.getForEntity("/api/coverage?type=public_toilet&weighting=area", String.class);
+        assertThat(json.readTree(weighting.getBody()).path("detail").asText()).isEqualTo("demand layer 'poa_hexgrid' has no "
+                + "cell polygons; area weighting needs a polygon grid (e.g. a GeoPackage population grid), use weighting=centroid");
         ResponseEntity<String> layer = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&layer=x", String.class);
         assertThat(json.readTree(layer.getBody()).path("detail").asText()).isEqualTo("demand layer 'x' not found; there are [poa_hexgrid]");
     }

@@ -111,6 +111,24 @@ class ImportApiTest {
         assertThat(upload("poa_hexgrid.csv", hex, "target=demand&layer=poa").path("unchanged").asInt()).isEqualTo(1227);
     }
 
+    @Test
+    void helsinkiGridGivesAreaWeightedCoverage() throws Exception {
+        upload("helsinki.osm.pbf", Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki.osm.pbf")), null);
+        upload("grid.gpkg", Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki_population_grid_2020.gpkg")),
+                "target=demand&layer=helsinki");
+        String base = "/api/coverage?type=public_toilet&radiusMeters=300&layer=helsinki";
+        JsonNode centroid = json.readTree(http.getForEntity(base, String.class).getBody());
+        JsonNode area = json.readTree(http.getForEntity(base + "&weighting=area", String.class).getBody());
+        assertThat(area.path("weighting").asText()).isEqualTo("area");
+        assertThat(area.path("totalPopulation").asDouble()).isEqualTo(71_724.0);
+        assertThat(area.path("coveredPopulation").asDouble()).isBetween(1.0, 71_724.0);
+        // 250 m cells against 300 m discs: area shares and centre tests cannot differ by more than the
+        // population of the cells the service area's edge crosses; here we only check they are of one order
+        assertThat(area.path("coveredPopulation").asDouble() / centroid.path("coveredPopulation").asDouble()).isBetween(0.5, 2.0);
+        JsonNode walking = json.readTree(http.getForEntity(base + "&weighting=area&metric=walking", String.class).getBody());
+        assertThat(walking.path("coveredPopulation").asDouble()).isLessThan(area.path("coveredPopulation").asDouble());
+    }
+
     private void assertRejected(ResponseEntity<String> r, String detailPart) throws Exception {
         assertThat(r.getStatusCode().is4xxClientError()).as(r.getBody()).isTrue();
         assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");

@@ -23,11 +23,25 @@ public interface CoverageModel {
 
         /** For each demand unit (by index), whether a facility is within the radius. */
         boolean[] covered(List<DemandPoint> demand);
+
+        /**
+         * For each demand unit, the covered share of its population, 0 to 1. By the centroid convention
+         * this is 1 for covered units and 0 otherwise; area weighting returns the covered share of the
+         * cell's area.
+         */
+        default double[] coveredFraction(List<DemandPoint> demand) {
+            boolean[] covered = covered(demand);
+            double[] f = new double[covered.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = covered[i] ? 1 : 0;
+            }
+            return f;
+        }
     }
 
     /** Coverage of a demand set: prepare, test, and sum up per district. */
     default CoverageResult compute(List<DemandPoint> demand, List<FacilityPoint> facilities, double radiusMeters) {
         PreparedCoverage prepared = prepare(facilities, radiusMeters);
-        return CoverageResult.of(demand, prepared.covered(demand), radiusMeters);
+        return CoverageResult.of(demand, prepared.coveredFraction(demand), radiusMeters);
     }
 }

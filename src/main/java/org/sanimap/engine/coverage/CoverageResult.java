@@ -28,6 +28,18 @@ public record CoverageResult(double radiusMeters, double totalPopulation, double
 
     /** Sums up covered flags (by demand index) overall and per district. */
     public static CoverageResult of(List<DemandPoint> demand, boolean[] covered, double radiusMeters) {
+        double[] fraction = new double[covered.length];
+        for (int i = 0; i < fraction.length; i++) {
+            fraction[i] = covered[i] ? 1 : 0;
+        }
+        return of(demand, fraction, radiusMeters);
+    }
+
+    /**
+     * Sums up covered shares (0 to 1 by demand index): covered population = Σ share·population; a unit
+     * counts as a covered cell (and in {@link #covered()}) when at least half of it is covered.
+     */
+    public static CoverageResult of(List<DemandPoint> demand, double[] coveredShare, double radiusMeters) {
         int n = demand.size();
         BitSet bits = new BitSet(n);
         double total = 0;
@@ -41,11 +53,12 @@ public record CoverageResult(double radiusMeters, double totalPopulation, double
             total += d.population();
             acc[1] += d.population();
             acc[2]++;
-            if (covered[i]) {
+            double share = coveredShare[i];
+            coveredPopulation += share * d.population();
+            acc[0] += share * d.population();
+            if (share >= 0.5) {
                 bits.set(i);
-                coveredPopulation += d.population();
                 coveredCells++;
-                acc[0] += d.population();
                 acc[3]++;
             }
         }

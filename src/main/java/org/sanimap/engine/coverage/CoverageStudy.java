@@ -33,7 +33,7 @@ public final class CoverageStudy {
         List<DemandPoint> assigned = new DistrictAssigner(areas).assign(demand);
         CoverageModel.PreparedCoverage prepared = model.prepare(facilities, radiusMeters);
         long t1 = System.nanoTime();
-        CoverageResult coverage = CoverageResult.of(assigned, prepared.covered(assigned), radiusMeters);
+        CoverageResult coverage = CoverageResult.of(assigned, prepared.coveredFraction(assigned), radiusMeters);
         long t2 = System.nanoTime();
         double link = Math.max(radiusMeters, 1.5 * medianSpacingMeters(assigned));
         List<Gap> gaps = link > 0 ? new GapFinder(link).find(assigned, coverage) : List.of();

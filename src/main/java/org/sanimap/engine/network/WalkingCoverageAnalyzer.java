@@ -149,16 +149,19 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
                     double ay = graph.lat[a] + span[0] * (graph.lat[b] - graph.lat[a]);
                     double bx = graph.lon[a] + span[1] * (graph.lon[b] - graph.lon[a]);
                     double by = graph.lat[a] + span[1] * (graph.lat[b] - graph.lat[a]);
+                    // each reached piece widened on its own, then a cascaded union: far faster than buffering
+                    // one multi-line of thousands of overlapping pieces
                     pieces.add(factory.createLineString(new Coordinate[] {
                         new Coordinate(plane.x(ax), plane.y(ay)),
-                        new Coordinate(plane.x(bx), plane.y(by))}));
+                        new Coordinate(plane.x(bx), plane.y(by))}).buffer(trimMeters, 4));
                 }
             }
             if (pieces.isEmpty()) {
                 return factory.createPolygon();
             }
-            Geometry lines = factory.buildGeometry(pieces);
-            return plane.toWgs84(lines.buffer(trimMeters, 4));
+            // snap-rounded to 0.5 m: exact enough for a drawn area and much faster than floating precision
+            return plane.toWgs84(org.locationtech.jts.operation.overlayng.UnaryUnionNG.union(factory.buildGeometry(pieces),
+                    new org.locationtech.jts.geom.PrecisionModel(2.0)));
         }
 
         /** Facilities that reached the network within the snapping distance. */
