@@ -3,6 +3,7 @@ package org.sanimap.coverage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import org.sanimap.facility.FacilityType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/coverage}: the coverage report and its uncovered cells. */
@@ -33,28 +33,14 @@ class CoverageController {
 
     @GetMapping("/api/coverage")
     @Operation(summary = "Covered and uncovered population, per district, with the largest gaps")
-    CoverageReport coverage(
-            @RequestParam String type,
-            @Parameter(description = "service radius in metres; default: the type's active radius rule (toilets 300 m, "
-                    + "collection points 120 m, GB 55013-2021)")
-            @RequestParam(required = false) Double radiusMeters,
-            @Parameter(description = "euclidean (straight line, default) or walking (along the pedestrian network)")
-            @RequestParam(required = false) String metric,
-            @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
-            @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets,
-            @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting) {
-        return outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
+    CoverageReport coverage(@ParameterObject CoverageParams params) {
+        return outcome(params).report();
     }
 
     @GetMapping("/api/coverage/uncovered")
     @Operation(summary = "The uncovered demand cells as GeoJSON points")
-    ResponseEntity<Map<String, Object>> uncovered(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
-            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting) {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
+    ResponseEntity<Map<String, Object>> uncovered(@ParameterObject CoverageParams params) {
+        CoverageService.Outcome outcome = outcome(params);
         List<Map<String, Object>> features = new ArrayList<>();
         List<DemandPoint> demand = outcome.study().demand();
         for (int i = 0; i < demand.size(); i++) {
@@ -80,12 +66,8 @@ class CoverageController {
 
     @GetMapping("/api/coverage/gap-areas")
     @Operation(summary = "Gap polygons (each district minus the service area) and the service area, as GeoJSON")
-    ResponseEntity<Map<String, Object>> gapAreas(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
-            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting)
-            throws Exception {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
+    ResponseEntity<Map<String, Object>> gapAreas(@ParameterObject CoverageParams params) throws Exception {
+        CoverageService.Outcome outcome = outcome(params);
         CoverageService.GapAreas areas = service.gapAreas(outcome, outcome.report().metric());
         org.locationtech.jts.io.geojson.GeoJsonWriter writer = new org.locationtech.jts.io.geojson.GeoJsonWriter(7);
         writer.setEncodeCRS(false);
@@ -111,33 +93,24 @@ class CoverageController {
 
     @GetMapping(path = "/api/coverage/report.csv", produces = "text/csv")
     @Operation(summary = "The per-district table as CSV (UTF-8 with BOM, bilingual headers)")
-    ResponseEntity<byte[]> csv(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
-            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting) {
-        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
+    ResponseEntity<byte[]> csv(@ParameterObject CoverageParams params) {
+        CoverageReport report = outcome(params).report();
         return download(CoverageTableWriter.csv(report), "text/csv;charset=UTF-8", fileName(report, "csv"));
     }
 
     @GetMapping(path = "/api/coverage/report.xlsx",
             produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The report as an Excel workbook: districts, gaps and parameters")
-    ResponseEntity<byte[]> xlsx(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
-            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting) {
-        CoverageReport report = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting).report();
+    ResponseEntity<byte[]> xlsx(@ParameterObject CoverageParams params) {
+        CoverageReport report = outcome(params).report();
         return download(CoverageTableWriter.xlsx(report),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName(report, "xlsx"));
     }
 
     @GetMapping(path = "/api/coverage/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "A printable report with a static map, the figures and the standard with its source")
-    ResponseEntity<String> html(@RequestParam String type, @RequestParam(required = false) Double radiusMeters,
-            @RequestParam(required = false) String metric, @RequestParam(required = false) List<String> include,
-            @RequestParam(defaultValue = "false") boolean mobileAsToilets, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String weighting) {
-        CoverageService.Outcome outcome = outcome(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting);
+    ResponseEntity<String> html(@ParameterObject CoverageParams params) {
+        CoverageService.Outcome outcome = outcome(params);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                 .body(CoveragePrintReport.html(outcome));
     }
@@ -151,13 +124,41 @@ class CoverageController {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").body(body);
     }
 
-    private CoverageService.Outcome outcome(String type, Double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer, String weighting) {
-        if (radiusMeters == null) {
-            // any positive radius passes validation; the service replaces it with the standard's
-            return service.analyzeWithActiveStandard(request(type, 1, metric, include, mobileAsToilets, layer, weighting));
+    /**
+     * The query parameters every coverage endpoint takes.
+     *
+     * @param type            facility type (required)
+     * @param radiusMeters    service radius in metres; default: the type's active radius rule
+     * @param metric          euclidean (default) or walking
+     * @param include         statuses counted besides in_service, comma separated
+     * @param mobileAsToilets count mobile toilets as toilets
+     * @param layer           demand layer (default: the only one)
+     * @param weighting       centroid (default) or area
+     */
+    record CoverageParams(
+            @Parameter(description = "facility type, e.g. public_toilet", required = true) String type,
+            @Parameter(description = "service radius in metres; default: the type's active radius rule (toilets 300 m, "
+                    + "collection points 120 m, GB 55013-2021)") Double radiusMeters,
+            @Parameter(description = "euclidean (straight line, default) or walking (along the pedestrian network)") String metric,
+            @Parameter(description = "statuses counted besides in_service, comma separated, e.g. under_construction")
+            List<String> include,
+            @Parameter(description = "count mobile toilets as toilets") Boolean mobileAsToilets,
+            @Parameter(description = "demand layer; default: the only one loaded") String layer,
+            @Parameter(description = "centroid (default: a cell counts by its centre) or area (covered share of its polygon)")
+            String weighting) {
+    }
+
+    private CoverageService.Outcome outcome(CoverageParams p) {
+        if (p.type() == null || p.type().isBlank()) {
+            throw new IllegalArgumentException("type is required; expected one of " + FacilityType.codes());
         }
-        return service.analyze(request(type, radiusMeters, metric, include, mobileAsToilets, layer, weighting));
+        boolean mobile = Boolean.TRUE.equals(p.mobileAsToilets());
+        if (p.radiusMeters() == null) {
+            // any positive radius passes validation; the service replaces it with the standard's
+            return service.analyzeWithActiveStandard(request(p.type(), 1, p.metric(), p.include(), mobile, p.layer(),
+                    p.weighting()));
+        }
+        return service.analyze(request(p.type(), p.radiusMeters(), p.metric(), p.include(), mobile, p.layer(), p.weighting()));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
