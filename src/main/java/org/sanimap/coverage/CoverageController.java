@@ -16,6 +16,7 @@ import org.sanimap.facility.FacilityType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/coverage}: the coverage report and its uncovered cells. */
@@ -35,6 +36,16 @@ class CoverageController {
     @Operation(summary = "Covered and uncovered population, per district, with the largest gaps")
     CoverageReport coverage(@ParameterObject CoverageParams params) {
         return outcome(params).report();
+    }
+
+    @GetMapping("/api/coverage/by-type")
+    @Operation(summary = "One report per facility type with an active radius rule, each at that rule's radius")
+    List<CoverageReport> byType(@RequestParam(required = false) String metric,
+            @RequestParam(required = false) List<String> include,
+            @RequestParam(defaultValue = "false") boolean mobileAsToilets,
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
+        return service.byType(metric, request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting).statuses(),
+                mobileAsToilets, layer, weighting);
     }
 
     @GetMapping("/api/coverage/uncovered")

@@ -71,6 +71,22 @@ public class CoverageService {
     }
 
     /**
+     * One report per facility type that has an active radius rule, each at that rule's radius: the
+     * "per type" view of a campaign report.
+     */
+    public List<CoverageReport> byType(String metric, Set<FacilityStatus> statuses, boolean mobileAsToilets, String layer,
+            String weighting) {
+        List<CoverageReport> reports = new ArrayList<>();
+        for (FacilityType type : FacilityType.values()) {
+            if (standards.activeRadius(type).isPresent()) {
+                reports.add(analyzeWithActiveStandard(new CoverageRequest(type, 1, metric, statuses, mobileAsToilets, layer,
+                        weighting)).report());
+            }
+        }
+        return reports;
+    }
+
+    /**
      * The radius of the type's active radius rule in the standards catalogue.
      *
      * @throws IllegalArgumentException when the type has no active radius rule

@@ -149,6 +149,20 @@ class CoverageApiTest {
     }
 
     @Test
+    void byTypeReportsEachTypeWithAnActiveRadiusAtThatRadius() throws Exception {
+        JsonNode reports = json.readTree(http.getForEntity("/api/coverage/by-type", String.class).getBody());
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0).path("type").asText()).isEqualTo("public_toilet");
+        assertThat(reports.get(0).path("radiusMeters").asDouble()).isEqualTo(300.0);
+        assertThat(reports.get(1).path("type").asText()).isEqualTo("collection_point");
+        assertThat(reports.get(1).path("radiusMeters").asDouble()).isEqualTo(120.0);
+        // the demo has no collection points
+        assertThat(reports.get(1).path("coveredPopulation").asDouble()).isZero();
+        JsonNode single = json.readTree(http.getForEntity("/api/coverage?type=public_toilet", String.class).getBody());
+        assertThat(reports.get(0).path("coveredPopulation").asDouble()).isEqualTo(single.path("coveredPopulation").asDouble());
+    }
+
+    @Test
     void badRequestsGetProblemMessages() throws Exception {
         ResponseEntity<String> metric = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&metric=driving",
                 String.class);
