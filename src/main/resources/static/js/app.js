@@ -10,10 +10,8 @@
   var params = new URLSearchParams(window.location.search);
   var clustering = params.get('cluster') !== 'off';
 
-  var LANGUAGES = ['zh-CN', 'en'];
   var state = {
     lang: pickLanguage(),
-    messages: {},
     styles: null,
     adding: false,
     moving: false,
@@ -27,22 +25,13 @@
     return (navigator.language || '').toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
   }
 
-  /* UI texts come from /i18n/<lang>.json; a missing key falls back to English, then to the key. */
   function t(key, vars) {
-    var text = (state.messages[state.lang] || {})[key];
-    if (text === undefined) { text = (state.messages.en || {})[key]; }
-    if (text === undefined) { text = key; }
+    var text = (window.SANIMAP_I18N[state.lang] || {})[key];
+    if (text === undefined) { text = window.SANIMAP_I18N.en[key] || key; }
     if (vars) {
       Object.keys(vars).forEach(function (k) { text = text.split('{' + k + '}').join(String(vars[k])); });
     }
     return text;
-  }
-
-  /* Leaflet's layer control takes its labels as HTML; only our own texts go there, escaped anyway. */
-  function escapeHtml(text) {
-    var span = document.createElement('span');
-    span.textContent = String(text);
-    return span.innerHTML;
   }
 
   function el(tag, attrs, text) {
@@ -52,36 +41,19 @@
     return e;
   }
 
-  /* Info messages go away by themselves; errors stay until closed or replaced. */
   function showMessage(text, kind) {
     var box = document.getElementById('message');
-    document.getElementById('message-text').textContent = text;
-    box.className = kind === 'info' ? 'info' : 'error';
-    box.setAttribute('data-kind', kind === 'info' ? 'info' : 'error');
+    box.textContent = text;
+    box.className = kind === 'info' ? 'info' : '';
     box.hidden = false;
     clearTimeout(showMessage.timer);
-    if (kind === 'info') { showMessage.timer = setTimeout(hideMessage, 2500); }
+    showMessage.timer = setTimeout(function () { box.hidden = true; }, kind === 'info' ? 2500 : 8000);
   }
 
-  function hideMessage() {
-    document.getElementById('message').hidden = true;
-  }
-
-  function errorText(item) {
-    if (item === null || item === undefined) { return ''; }
-    if (typeof item !== 'object') { return String(item); }
-    return item.detail || item.message || JSON.stringify(item);
-  }
-
-  /* The problem+json detail, then each entry of its errors array (when it adds something). */
   function problemText(body, status) {
     if (body && typeof body === 'object') {
       var text = body.detail || body.title || ('HTTP ' + status);
-      if (Array.isArray(body.errors)) {
-        body.errors.map(errorText).forEach(function (line) {
-          if (line && line !== text) { text += '\n• ' + line; }
-        });
-      }
+      if (Array.isArray(body.errors) && body.errors.length > 1) { text += '\n' + body.errors.join('\n'); }
       return text;
     }
     return 'HTTP ' + status;
@@ -108,14 +80,8 @@
 
   /* ---------- map and layers ---------- */
 
-  var map = L.map('map', { zoomControl: false, maxZoom: 19, minZoom: 2 });
+  var map = L.map('map', { zoomControl: true, maxZoom: 19, minZoom: 2 });
   map.setView([20, 0], 2);
-  var zoomControl = null;
-
-  function buildZoomControl() {
-    if (zoomControl) { map.removeControl(zoomControl); }
-    zoomControl = L.control.zoom({ zoomInTitle: t('zoom.in'), zoomOutTitle: t('zoom.out') }).addTo(map);
-  }
   var typeLayers = {};
   TYPES.forEach(function (type) {
     typeLayers[type] = clustering ? L.markerClusterGroup({ disableClusteringAtZoom: 17, chunkedLoading: true })
@@ -136,19 +102,14 @@
   function buildLayerControl(basemaps) {
     if (layerControl) { map.removeControl(layerControl); }
     var overlays = {};
-    TYPES.forEach(function (type) {
-      var swatch = el('span', { 'class': 'symbol' }, typeSymbol(type));
-      overlays[swatch.outerHTML + ' ' + escapeHtml(typeLabel(type))] = typeLayers[type];
-    });
-    overlays[escapeHtml(t('layer.demand'))] = demandLayer;
-    overlays[escapeHtml(t('layer.districts'))] = districtLayer;
-    overlays[escapeHtml(t('layer.uncovered'))] = uncoveredLayer;
-    overlays[escapeHtml(t('layer.gaps'))] = gapLayer;
-    overlays[escapeHtml(t('layer.gapAreas'))] = gapAreaLayer;
+    TYPES.forEach(function (type) { overlays[t('type.' + type)] = typeLayers[type]; });
+    overlays[t('layer.demand')] = demandLayer;
+    overlays[t('layer.districts')] = districtLayer;
+    overlays[t('layer.uncovered')] = uncoveredLayer;
+    overlays[t('layer.gaps')] = gapLayer;
+    overlays[t('layer.gapAreas')] = gapAreaLayer;
     var bases = {};
-    basemaps.forEach(function (b) {
-      bases[escapeHtml((b.label && (b.label[state.lang] || b.label.en)) || b.id)] = baseLayers[b.id];
-    });
+    basemaps.forEach(function (b) { bases[b.label[state.lang] || b.label.en || b.id] = baseLayers[b.id]; });
     layerControl = L.control.layers(bases, overlays, { collapsed: true }).addTo(map);
   }
 
@@ -166,15 +127,12 @@
             maxZoom: layer.maxZoom || 19, subdomains: layer.subdomains || 'abc', attribution: layer.attribution || ''
           }));
         });
-        group.sanimapBackground = b.background || null;
         baseLayers[b.id] = group;
       });
       var chosen = localStorage.getItem('sanimap.basemap');
       if (!baseLayers[chosen]) { chosen = baseLayers[config['default']] ? config['default'] : usable[0].id; }
       baseLayers[chosen].addTo(map);
-      setBackground(baseLayers[chosen]);
       map.on('baselayerchange', function (e) {
-        setBackground(e.layer);
         Object.keys(baseLayers).forEach(function (id) {
           if (baseLayers[id] === e.layer) { localStorage.setItem('sanimap.basemap', id); }
         });
@@ -184,13 +142,9 @@
     });
   }
 
-  function setBackground(layer) {
-    document.getElementById('map').style.background = layer.sanimapBackground || '';
-  }
-
   /* ---------- filters, legend, texts ---------- */
 
-  function checkboxes(containerId, codes, prefix, labelOf) {
+  function checkboxes(containerId, codes, prefix, labelPrefix) {
     var box = document.getElementById(containerId);
     var checked = {};
     box.querySelectorAll('input').forEach(function (i) { checked[i.value] = i.checked; });
@@ -201,7 +155,7 @@
       input.checked = checked[code] !== false;
       input.addEventListener('change', loadFacilities);
       label.appendChild(input);
-      label.appendChild(document.createTextNode(' ' + labelOf(code)));
+      label.appendChild(document.createTextNode(' ' + t(labelPrefix + code)));
       box.appendChild(label);
     });
   }
@@ -209,20 +163,18 @@
   function renderLegend() {
     var legend = document.getElementById('legend');
     legend.textContent = '';
-    legend.appendChild(el('h3', null, t('legend.statuses')));
     STATUSES.forEach(function (s) {
-      var row = el('div', { 'class': 'legend-row legend-status', 'data-status': s });
+      var row = el('div', { 'class': 'legend-row' });
       var swatch = el('span', { 'class': 'swatch' });
-      swatch.style.background = statusColor(s);
+      swatch.style.background = state.styles.statusColors[s];
       row.appendChild(swatch);
-      row.appendChild(document.createTextNode(statusLabel(s)));
+      row.appendChild(document.createTextNode(t('status.' + s)));
       legend.appendChild(row);
     });
-    legend.appendChild(el('h3', null, t('legend.types')));
     TYPES.forEach(function (type) {
-      var row = el('div', { 'class': 'legend-row legend-type', 'data-type': type });
-      row.appendChild(el('span', { 'class': 'symbol' }, typeSymbol(type)));
-      row.appendChild(document.createTextNode(typeLabel(type)));
+      var row = el('div', { 'class': 'legend-row' });
+      row.appendChild(el('span', { 'class': 'symbol' }, state.styles.typeSymbols[type]));
+      row.appendChild(document.createTextNode(t('type.' + type)));
       legend.appendChild(row);
     });
   }
@@ -231,15 +183,9 @@
     document.documentElement.lang = state.lang;
     document.title = t('app.title');
     document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
-    document.querySelectorAll('[data-i18n-title]').forEach(function (node) {
-      var text = t(node.getAttribute('data-i18n-title'));
-      node.setAttribute('title', text);
-      node.setAttribute('aria-label', text);
-    });
     document.getElementById('lang-toggle').textContent = t('lang.other');
-    buildZoomControl();
-    checkboxes('filter-types', TYPES, 'filter-type-', typeLabel);
-    checkboxes('filter-statuses', STATUSES, 'filter-status-', statusLabel);
+    checkboxes('filter-types', TYPES, 'filter-type-', 'type.');
+    checkboxes('filter-statuses', STATUSES, 'filter-status-', 'status.');
     fillFormSelects();
     fillCoverageTypes();
     renderCoverage();
@@ -248,13 +194,6 @@
     renderCount();
     if (state.basemaps) { buildLayerControl(state.basemaps); }
   }
-
-  function typeStyle(type) { return (state.styles.types || {})[type] || {}; }
-  function statusStyle(status) { return (state.styles.statuses || {})[status] || {}; }
-  function typeSymbol(type) { return typeStyle(type).symbol || state.styles.unknown.symbol; }
-  function statusColor(status) { return statusStyle(status).color || state.styles.unknown.color; }
-  function typeLabel(type) { return t(typeStyle(type).labelKey || 'type.' + type); }
-  function statusLabel(status) { return t(statusStyle(status).labelKey || 'status.' + status); }
 
   function renderCount() {
     var node = document.getElementById('facility-count');
@@ -311,27 +250,13 @@
       .catch(function (e) { showMessage(e.message); });
   }
 
-  /* A divIcon whose element (the one Leaflet and markercluster put on the map) carries the
-   * facility id, so tests and scripts find markers by class and data attribute. */
-  var FacilityIcon = L.DivIcon.extend({
-    createIcon: function (oldIcon) {
-      var div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
-      div.setAttribute('data-facility-id', String(this.options.facilityId));
-      return div;
-    }
-  });
-
   function icon(feature) {
     var p = feature.properties;
-    var size = (state.styles.marker && state.styles.marker.sizePixels) || 22;
-    var dot = el('div', { 'class': 'dot' }, typeSymbol(p.type));
-    dot.style.background = statusColor(p.status);
-    dot.style.width = dot.style.height = size + 'px';
-    dot.style.lineHeight = (size - 4) + 'px';
-    return new FacilityIcon({
+    var dot = el('div', { 'class': 'dot', 'data-facility-id': String(feature.id) }, state.styles.typeSymbols[p.type] || '?');
+    dot.style.background = state.styles.statusColors[p.status] || '#777';
+    return L.divIcon({
       className: 'facility-marker type-' + p.type + ' status-' + p.status,
-      facilityId: feature.id,
-      html: dot, iconSize: [size, size], iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2]
+      html: dot, iconSize: [22, 22], iconAnchor: [11, 11], popupAnchor: [0, -10]
     });
   }
 
@@ -359,7 +284,7 @@
     var f = marker.feature;
     var p = f.properties;
     var box = el('div', { 'class': 'facility-popup' });
-    box.appendChild(el('strong', { 'class': 'popup-name' }, p.name || typeLabel(p.type)));
+    box.appendChild(el('strong', { 'class': 'popup-name' }, p.name || t('type.' + p.type)));
     var table = el('table', { 'class': 'popup-table' });
     function row(key, value) {
       if (value === null || value === undefined || value === '') { return; }
@@ -369,8 +294,8 @@
       table.appendChild(tr);
     }
     row('field.id', p.id);
-    row('field.type', typeLabel(p.type));
-    row('field.status', statusLabel(p.status));
+    row('field.type', t('type.' + p.type));
+    row('field.status', t('status.' + p.status));
     row('field.name', p.name);
     row('field.address', p.address);
     row('field.district', p.district);
@@ -380,11 +305,7 @@
     row('field.openingHours', p.openingHours);
     row('field.barrierFree', p.barrierFree === null || p.barrierFree === undefined ? null : t(p.barrierFree ? 'value.yes' : 'value.no'));
     row('field.operator', p.operator);
-    row('field.position', f.geometry.coordinates[0].toFixed(6) + ', ' + f.geometry.coordinates[1].toFixed(6));
-    row('field.sourceKind', p.sourceKind ? t('source.' + p.sourceKind) : null);
-    row('field.sourceKey', p.sourceKey);
-    row('field.sourceDetail', p.sourceDetail);
-    row('field.createdAt', p.createdAt);
+    row('field.source', p.sourceDetail || p.sourceKind);
     row('field.updatedAt', p.updatedAt);
     row('field.version', p.version);
     box.appendChild(table);
@@ -443,9 +364,7 @@
       var select = form.elements[spec[0]];
       var value = select.value;
       select.textContent = '';
-      spec[1].forEach(function (code) {
-        select.appendChild(el('option', { value: code }, spec[0] === 'type' ? typeLabel(code) : statusLabel(code)));
-      });
+      spec[1].forEach(function (code) { select.appendChild(el('option', { value: code }, t(spec[2] + code))); });
       if (value) { select.value = value; }
     });
   }
@@ -525,10 +444,8 @@
         r.body.features.forEach(function (f) { max = Math.max(max, f.properties.population); });
         r.body.features.forEach(function (f) {
           var c = f.geometry.coordinates;
-          var style = state.styles.demand;
-          var radius = (style.minRadiusPixels || 2) + style.maxRadiusPixels * Math.sqrt(f.properties.population / max);
-          var circle = L.circleMarker([c[1], c[0]], { radius: radius, color: style.color, weight: style.weight || 1,
-            fillOpacity: style.fillOpacity === undefined ? 0.3 : style.fillOpacity, className: 'demand-cell' });
+          var radius = 2 + state.styles.demand.maxRadiusPixels * Math.sqrt(f.properties.population / max);
+          var circle = L.circleMarker([c[1], c[0]], { radius: radius, color: state.styles.demand.color, weight: 1, fillOpacity: 0.3 });
           circle.bindTooltip(function () { return el('span', null, String(f.properties.population)); });
           demandLayer.addLayer(circle);
         });
@@ -567,7 +484,7 @@
     var select = document.getElementById('coverage-type');
     var value = select.value || 'public_toilet';
     select.textContent = '';
-    TYPES.forEach(function (code) { select.appendChild(el('option', { value: code }, typeLabel(code))); });
+    TYPES.forEach(function (code) { select.appendChild(el('option', { value: code }, t('type.' + code))); });
     select.value = value;
   }
 
@@ -660,18 +577,8 @@
     if (state.adding) { setAdding(false); openForm(null, e.latlng); }
   });
 
-  document.getElementById('message-close').addEventListener('click', hideMessage);
-  document.addEventListener('keydown', function (e) {
-    if (e.key !== 'Escape') { return; }
-    if (!document.getElementById('form-backdrop').hidden) { closeForm(); }
-    else if (state.adding) { setAdding(false); showMessage(t('hint.addCancel'), 'info'); }
-  });
-
-  Promise.all([api('GET', '/maps/styles/facility-styles.json')].concat(LANGUAGES.map(function (lang) {
-    return api('GET', '/i18n/' + lang + '.json');
-  }))).then(function (r) {
-    state.styles = r[0].body;
-    LANGUAGES.forEach(function (lang, i) { state.messages[lang] = r[i + 1].body; });
+  api('GET', '/maps/styles/facility-styles.json').then(function (r) {
+    state.styles = r.body;
     renderTexts();
     return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent'), applyActiveStandard()]);
   }).then(function (results) {
