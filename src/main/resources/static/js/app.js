@@ -463,8 +463,75 @@
 
   /* ---------- coverage ---------- */
 
+  /* ---------- standards catalogue ---------- */
+
+  function ruleBody(rule) {
+    var body = {};
+    ['code', 'facilityType', 'kind', 'areaClass', 'minValue', 'maxValue', 'source', 'confidence', 'active', 'note', 'version']
+      .forEach(function (k) { body[k] = rule[k] === undefined ? null : rule[k]; });
+    return body;
+  }
+
+  function loadStandards() {
+    var type = document.getElementById('coverage-type').value || 'public_toilet';
+    return api('GET', '/api/standards?type=' + encodeURIComponent(type)).then(function (r) {
+      var table = document.getElementById('standards-table');
+      table.textContent = '';
+      r.body.forEach(function (rule) {
+        var tr = el('tr', { 'data-rule': rule.code });
+        var activeCell = el('td');
+        var active = el('input', { type: 'checkbox', title: t('standards.active'), 'class': 'rule-active' });
+        active.checked = rule.active;
+        active.addEventListener('change', function () {
+          var body = ruleBody(rule);
+          body.active = active.checked;
+          saveRule(rule.id, body);
+        });
+        activeCell.appendChild(active);
+        tr.appendChild(activeCell);
+        var text = el('td');
+        text.appendChild(el('div', null, rule.kind + ' · ' + rule.areaClass));
+        text.appendChild(el('div', { 'class': 'coords' }, rule.source + ' (' + rule.confidence + ')'));
+        tr.appendChild(text);
+        var valueCell = el('td');
+        var max = el('input', { type: 'number', step: 'any', min: '0', 'class': 'rule-max' });
+        max.value = rule.maxValue === null ? '' : rule.maxValue;
+        max.addEventListener('change', function () {
+          var body = ruleBody(rule);
+          body.maxValue = max.value === '' ? null : Number(max.value);
+          saveRule(rule.id, body);
+        });
+        valueCell.appendChild(max);
+        valueCell.appendChild(el('span', { 'class': 'coords' }, ' ' + rule.unit));
+        tr.appendChild(valueCell);
+        table.appendChild(tr);
+      });
+    }).catch(function (e) { showMessage(e.message); });
+  }
+
+  function saveRule(id, body) {
+    api('PUT', '/api/standards/' + id, body).then(function () {
+      showMessage(t('msg.saved'), 'info');
+      return applyActiveStandard();
+    }).catch(function (e) { showMessage(e.message); loadStandards(); });
+  }
+
+  document.getElementById('standard-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var form = event.target;
+    var num = function (n) { return form.elements[n].value === '' ? null : Number(form.elements[n].value); };
+    api('POST', '/api/standards', {
+      code: form.elements.code.value.trim(), facilityType: document.getElementById('coverage-type').value,
+      kind: form.elements.kind.value, areaClass: form.elements.areaClass.value.trim(), minValue: num('minValue'),
+      maxValue: num('maxValue'), source: form.elements.source.value.trim(), confidence: form.elements.confidence.value,
+      active: false
+    }).then(function () { form.reset(); showMessage(t('msg.saved'), 'info'); return loadStandards(); })
+      .catch(function (e) { showMessage(e.message); });
+  });
+
   /* The radius field follows the type's active radius rule in the standards catalogue. */
   function applyActiveStandard() {
+    loadStandards();
     var type = document.getElementById('coverage-type').value;
     return api('GET', '/api/standards?kind=radius&active=true&type=' + encodeURIComponent(type)).then(function (r) {
       var rule = r.body[0];

@@ -163,6 +163,33 @@ class MapPageEndToEndTest {
                 == cells - coveredCells);
     }
 
+    @Test
+    void standardsAreListedActivatedAndAddedOnTheMap() {
+        open();
+        By toiletRule = By.cssSelector("#standards-table tr[data-rule='gb55013-toilet-radius'] input.rule-active");
+        waitUntil(() -> !browser.findElements(toiletRule).isEmpty());
+        assertThat(browser.findElement(toiletRule).isSelected()).isTrue();
+        // deactivating the only active toilet radius leaves the coverage panel without a standard
+        browser.findElement(toiletRule).click();
+        waitUntil(() -> browser.findElement(By.id("coverage-standard")).getText().matches(".*(No active|无启用).*"));
+        assertThat(http.getForObject("/api/standards?type=public_toilet&kind=radius&active=true", String.class)).isEqualTo("[]");
+        waitUntil(() -> !browser.findElements(toiletRule).isEmpty());
+        browser.findElement(toiletRule).click();
+        waitUntil(() -> browser.findElement(By.id("coverage-standard")).getText().contains("GB 55013-2021 5.0.1"));
+
+        // a city's own rule, added through the form
+        browser.findElement(By.cssSelector("#standards-panel summary")).click();
+        WebElement form = browser.findElement(By.id("standard-form"));
+        form.findElement(By.name("code")).sendKeys("city-old-town-radius");
+        form.findElement(By.name("areaClass")).clear();
+        form.findElement(By.name("areaClass")).sendKeys("old_town");
+        form.findElement(By.name("maxValue")).sendKeys("200");
+        form.findElement(By.name("source")).sendKeys("市公厕专项规划 2024");
+        browser.findElement(By.id("btn-add-standard")).click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("#standards-table tr[data-rule='city-old-town-radius']")).isEmpty());
+        assertThat(http.getForObject("/api/standards?type=public_toilet", String.class)).contains("\"code\":\"city-old-town-radius\"");
+    }
+
     private void open() {
         browser.get("http://localhost:" + port + "/?cluster=off");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(
