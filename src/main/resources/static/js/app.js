@@ -578,6 +578,11 @@
           document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());
         });
         document.getElementById('coverage-downloads').hidden = false;
+        var metricOnly = new URLSearchParams();
+        metricOnly.set('metric', q.get('metric'));
+        if (q.get('include')) { metricOnly.set('include', q.get('include')); }
+        document.getElementById('download-by-type-csv').setAttribute('href', '/api/coverage/by-type.csv?' + metricOnly.toString());
+        document.getElementById('download-by-type-xlsx').setAttribute('href', '/api/coverage/by-type.xlsx?' + metricOnly.toString());
         uncoveredLayer.clearLayers();
         r[1].body.features.forEach(function (f) {
           var c = f.geometry.coordinates;

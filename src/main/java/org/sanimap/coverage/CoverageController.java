@@ -48,6 +48,25 @@ class CoverageController {
                 mobileAsToilets, layer, weighting);
     }
 
+    @GetMapping(path = "/api/coverage/by-type.csv", produces = "text/csv")
+    @Operation(summary = "The per-type campaign table (type x district) as CSV")
+    ResponseEntity<byte[]> byTypeCsv(@RequestParam(required = false) String metric,
+            @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
+        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting)),
+                "text/csv;charset=UTF-8", "coverage-by-type.csv");
+    }
+
+    @GetMapping(path = "/api/coverage/by-type.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The per-type campaign table (type x district) as an Excel workbook")
+    ResponseEntity<byte[]> byTypeXlsx(@RequestParam(required = false) String metric,
+            @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
+        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting)),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "coverage-by-type.xlsx");
+    }
+
     @GetMapping("/api/coverage/uncovered")
     @Operation(summary = "The uncovered demand cells as GeoJSON points")
     ResponseEntity<Map<String, Object>> uncovered(@ParameterObject CoverageParams params) {

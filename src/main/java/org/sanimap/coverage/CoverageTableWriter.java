@@ -46,6 +46,62 @@ final class CoverageTableWriter {
         return bytes.toByteArray();
     }
 
+    static final List<String> BY_TYPE_HEADERS = List.of("设施类型 facility type", "半径(米) radius (m)", "标准 standard",
+            "区 district", "人口 population", "覆盖人口 covered population", "未覆盖人口 uncovered population",
+            "覆盖率% covered percent");
+
+    /** One row per facility type and district, plus a total row per type: the campaign table. */
+    static byte[] byTypeCsv(List<CoverageReport> reports) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            w.write('\uFEFF');
+            csv.printRecord(BY_TYPE_HEADERS);
+            for (List<Object> row : byTypeRows(reports)) {
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] byTypeXlsx(List<CoverageReport> reports) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet sheet = book.createSheet("按类型 by type");
+            header(sheet, bold, BY_TYPE_HEADERS);
+            int r = 1;
+            for (List<Object> row : byTypeRows(reports)) {
+                row(sheet.createRow(r++), row.toArray());
+            }
+            for (int c = 0; c < BY_TYPE_HEADERS.size(); c++) {
+                sheet.autoSizeColumn(c);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<Object>> byTypeRows(List<CoverageReport> reports) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (CoverageReport report : reports) {
+            String standard = report.standard() == null ? "" : report.standard().source();
+            for (CoverageReport.District d : report.perDistrict()) {
+                rows.add(List.of(report.type(), report.radiusMeters(), standard, d.name(), round(d.total()), round(d.covered()),
+                        round(d.total() - d.covered()), percent(d.coveredPercent())));
+            }
+            rows.add(List.of(report.type(), report.radiusMeters(), standard, "合计 total", round(report.totalPopulation()),
+                    round(report.coveredPopulation()), round(report.uncoveredPopulation()), percent(report.coveredPercent())));
+        }
+        return rows;
+    }
+
     static byte[] xlsx(CoverageReport report) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();

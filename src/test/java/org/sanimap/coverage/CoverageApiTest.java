@@ -160,6 +160,18 @@ class CoverageApiTest {
         assertThat(reports.get(1).path("coveredPopulation").asDouble()).isZero();
         JsonNode single = json.readTree(http.getForEntity("/api/coverage?type=public_toilet", String.class).getBody());
         assertThat(reports.get(0).path("coveredPopulation").asDouble()).isEqualTo(single.path("coveredPopulation").asDouble());
+
+        List<String> csv = new String(http.getForEntity("/api/coverage/by-type.csv", byte[].class).getBody(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        // header, then per type one district row ("(all)") and a total row
+        assertThat(csv).hasSize(1 + 2 * 2);
+        assertThat(csv.get(2)).startsWith("public_toilet,300.0,GB 55013-2021 5.0.1,合计 total,");
+        assertThat(csv.get(2).split(",")[5]).isEqualTo(Long.toString(Math.round(single.path("coveredPopulation").asDouble())));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(http.getForEntity("/api/coverage/by-type.xlsx", byte[].class).getBody()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(4);
+            assertThat(book.getSheetAt(0).getRow(3).getCell(0).getStringCellValue()).isEqualTo("collection_point");
+        }
     }
 
     @Test
