@@ -5,8 +5,6 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Solves weighted set covering exactly with the SCIP mixed-integer solver shipped in OR-Tools
@@ -78,25 +76,13 @@ public final class SetCoverSolver {
         long t1 = System.nanoTime();
         MPSolver.ResultStatus status = solver.solve();
         long t2 = System.nanoTime();
-        SolveStatus result = switch (status) {
-            case OPTIMAL -> SolveStatus.OPTIMAL;
-            case FEASIBLE -> SolveStatus.FEASIBLE;
-            case INFEASIBLE -> SolveStatus.INFEASIBLE;
-            default -> SolveStatus.UNKNOWN;
-        };
-        List<Integer> chosen = new ArrayList<>();
-        double objective = Double.NaN;
-        if (result == SolveStatus.OPTIMAL || result == SolveStatus.FEASIBLE) {
-            objective = cost.value();
-            for (int j = 0; j < x.length; j++) {
-                if (x[j].solutionValue() > 0.5) {
-                    chosen.add(j);
-                }
-            }
-        }
+        SolveStatus result = ScipResults.status(status);
+        boolean solved = ScipResults.hasSolution(result);
+        double objective = solved ? cost.value() : Double.NaN;
+        int[] chosen = solved ? ScipResults.chosen(x) : new int[0];
         double bound = result == SolveStatus.OPTIMAL ? objective : cost.bestBound();
         solver.delete();
         return new SetCoverSolution(result, objective, bound,
-                chosen.stream().mapToInt(Integer::intValue).toArray(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                chosen, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 }
