@@ -1,20 +1,29 @@
 package org.sanimap.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.BufferedReader;
 import java.util.Locale;
+import org.sanimap.engine.siting.CoverageSetBuilder;
+import org.sanimap.engine.siting.CoverageSets;
 import org.sanimap.engine.siting.CoveringInstance;
-import org.sanimap.engine.siting.MclpSolution;
-import org.sanimap.engine.siting.MclpSolver;
+import org.sanimap.engine.siting.SitingModel;
+import org.sanimap.engine.siting.SitingOptimizer;
+import org.sanimap.engine.siting.SitingOptions;
+import org.sanimap.engine.siting.SitingProblem;
+import org.sanimap.engine.siting.SitingResult;
 
 /**
- * NewYork MCLP (2,713 nodes, r = 400 m, law of cosines with R = 6,378,100 m) for p = 50..100 against
- * the published values. Not a test: run with
+ * NewYork MCLP (2,713 nodes, r = 400 m, great-circle distance with R = 6,378,100 m) for p = 50..100
+ * against the published values, and against the same model built with PuLP and solved by CBC
+ * ({@code src/test/python/mclp_pulp_cbc.py}, Debian python3-pulp and coinor-cbc) in the same run.
+ * Not a test: run with
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.MclpNewYorkBenchmark ../shared/bench/mclp-newyork
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.MclpNewYorkBenchmark ../shared/bench/mclp-newyork [peerLimitSeconds|none]
  * </pre>
  */
 public final class MclpNewYorkBenchmark {
@@ -24,22 +33,45 @@ public final class MclpNewYorkBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../shared/bench/mclp-newyork");
+        String peer = args.length > 1 ? args[1] : "600";
+        long r0 = System.nanoTime();
         CoveringInstance ny;
         try (BufferedReader in = Files.newBufferedReader(dir.resolve("NewYork.txt"))) {
             ny = CoveringInstance.read(in);
         }
-        int n = ny.size();
-        double[] w = ny.demand();
-        long b0 = System.nanoTime();
-        int[][] sitesOf = ny.sitesWithin(400, 6_378_100);
-        System.out.printf(Locale.ROOT, "coverage sets (all pairs, law of cosines): %.0f ms%n", (System.nanoTime() - b0) / 1e6);
-        System.out.println("| p | published | objective | bound | status | build ms | solve ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        for (int p = 50; p <= 100; p += 10) {
+        long r1 = System.nanoTime();
+        CoverageSets sets = CoverageSetBuilder.greatCircle(ny.lonDegrees(), ny.latDegrees(), ny.lonDegrees(), ny.latDegrees(),
+                400, 6_378_100);
+        long r2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "read %.0f ms; coverage sets (grid index, haversine) %.0f ms, %d pairs%n",
+                (r1 - r0) / 1e6, (r2 - r1) / 1e6, sets.pairCount());
+        SitingProblem problem = SitingProblem.withoutExisting(ny.demand(), sets);
+        System.out.println("| p | published | heuristic | heuristic ms | objective | bound | status | time to answer ms | PuLP+CBC objective | PuLP+CBC status | PuLP+CBC s (build + solve) | speed-up |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int p = Integer.getInteger("from", 50); p <= Integer.getInteger("to", 100); p += 10) {
             String published = Files.readAllLines(dir.resolve("NewYork_" + p + "_400.txt")).get(0).replace("f:", "").trim();
-            MclpSolution s = new MclpSolver(60, 2).solve(w, sitesOf, n, p);
-            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f | %s | %d | %d |%n", p, published, s.objective(), s.bound(),
-                    s.status().name().toLowerCase(Locale.ROOT), s.buildMillis(), s.solveMillis());
+            long t0 = System.nanoTime();
+            SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 2000, 1));
+            long ours = (System.nanoTime() - t0) / 1_000_000 + (r2 - r1) / 1_000_000;
+            String peerObjective = "-";
+            String peerStatus = "not run";
+            String peerSeconds = "-";
+            String speedUp = "-";
+            if (!peer.equals("none")) {
+                Process proc = new ProcessBuilder("/usr/bin/python3", "src/test/python/mclp_pulp_cbc.py", dir.resolve("NewYork.txt").toString(),
+                        Integer.toString(p), "400", "6378100", peer).redirectErrorStream(true).start();
+                String output = new String(proc.getInputStream().readAllBytes()).trim();
+                proc.waitFor();
+                JsonNode j = new ObjectMapper().readTree(output.substring(output.lastIndexOf('{')));
+                peerObjective = String.format(Locale.ROOT, "%.0f", j.path("objective").asDouble());
+                peerStatus = j.path("status").asText();
+                double wall = j.path("wall_s").asDouble();
+                peerSeconds = String.format(Locale.ROOT, "%.1f (%.1f + %.1f)", wall, j.path("build_s").asDouble(), j.path("solve_s").asDouble());
+                speedUp = String.format(Locale.ROOT, "%.1fx", wall * 1000 / ours);
+            }
+            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %d | %.0f | %.0f | %s | %d | %s | %s | %s | %s |%n", p, published,
+                    r.heuristicObjective(), r.timings().heuristicMillis(), r.objective(), r.bound(),
+                    r.status().name().toLowerCase(Locale.ROOT), ours, peerObjective, peerStatus, peerSeconds, speedUp);
         }
     }
 }

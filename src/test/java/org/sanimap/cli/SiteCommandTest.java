@@ -7,35 +7,142 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SiteCommandTest {
 
-    static final Path SCP = Path.of(System.getenv().getOrDefault("SANIMAP_TEST_SHARED_DIR", "../shared")).resolve("bench/scp");
+    static final Path BENCH = Path.of(System.getenv().getOrDefault("SANIMAP_TEST_SHARED_DIR", "../shared")).resolve("bench");
+    static final Path SF = BENCH.resolve("spopt-sf");
+
+    @TempDir
+    Path tmp;
+
+    private JsonNode site(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", "-"));
+        int code = SiteCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private String failure(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SiteCommand.run(List.of(args), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        return err.toString(StandardCharsets.UTF_8);
+    }
 
     @Test
     void solvesScp42AtItsPublishedOptimum() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = SiteCommand.run(List.of("--orlib-scp", SCP.resolve("scp42.txt").toString(), "--out", "-"),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertThat(code).isZero();
-        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode result = site("--orlib-scp", BENCH.resolve("scp/scp42.txt").toString());
         // shared/bench/scp/optima.csv: scp42 weighted optimum 512
         assertThat(result.path("status").asText()).isEqualTo("optimal");
         assertThat(result.path("objective").asDouble()).isEqualTo(512.0);
         assertThat(result.path("bound").asDouble()).isEqualTo(512.0);
-        assertThat(result.path("chosen").size()).isPositive();
         assertThat(result.path("timingsMillis").has("build")).isTrue();
         assertThat(result.path("timingsMillis").has("solve")).isTrue();
     }
 
+    private JsonNode sanFrancisco(String model, double radius, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--model", model, "--demand", SF.resolve("SF_demand_205_centroid_uniform_weight.csv").toString(),
+                "--candidates", SF.resolve("SF_store_site_16_longlat.csv").toString(), "--id-column", "NAME", "--weight-column", "POP2000",
+                "--distance-matrix", SF.resolve("SF_network_distance_candidateStore_16_censusTract_205_new.csv").toString(),
+                "--matrix-columns", "DestinationName,name,distance", "--radius-meters", Double.toString(radius)));
+        args.addAll(List.of(more));
+        return site(args.toArray(new String[0]));
+    }
+
     @Test
-    void modelsNotBuiltYetAreRefusedClearly() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SiteCommand.run(List.of("--out", "-"), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: only --orlib-scp is available so far");
+    void sanFranciscoLscpNeedsEightStoresAt5000MetresAndThreeAt8000() throws Exception {
+        // spopt-sf/EXPECTED.md: LSCP r=5000 -> 8 facilities, r=8000 -> 3 (spopt notebooks, GLPK)
+        JsonNode r5000 = sanFrancisco("lscp", 5000);
+        assertThat(r5000.path("status").asText()).isEqualTo("optimal");
+        assertThat(r5000.path("objective").asDouble()).isEqualTo(8);
+        assertThat(r5000.path("chosen")).hasSize(8);
+        assertThat(r5000.path("coveredWeightAfter").asDouble()).isEqualTo(r5000.path("totalWeight").asDouble());
+        JsonNode r8000 = sanFrancisco("lscp", 8000);
+        assertThat(r8000.path("objective").asDouble()).isEqualTo(3);
+        assertThat(r8000.path("status").asText()).isEqualTo("optimal");
+    }
+
+    @Test
+    void sanFranciscoMclpFourStoresAt5000MetresCover875247People() throws Exception {
+        // spopt-sf/EXPECTED.md: MCLP p=4, r=5000, weights POP2000 -> 875,247 of 955,113, 184 of 205 tracts;
+        // stores {Store_2, Store_11, Store_12, Store_15} by enumeration
+        JsonNode r = sanFrancisco("mclp", 5000, "--p", "4");
+        assertThat(r.path("status").asText()).isEqualTo("optimal");
+        assertThat(r.path("objective").asDouble()).isEqualTo(875_247);
+        assertThat(r.path("totalWeight").asDouble()).isEqualTo(955_113);
+        assertThat(r.path("coveredDemandUnits").asInt()).isEqualTo(184);
+        List<String> chosen = new ArrayList<>();
+        r.path("chosen").forEach(n -> chosen.add(n.asText()));
+        assertThat(chosen).containsExactlyInAnyOrder("Store_2", "Store_11", "Store_12", "Store_15");
+    }
+
+    @Test
+    void swainFiftyFiveNodesMatchTheEnumeratedReference() throws Exception {
+        // swain55/swain_computed_reference.csv (variant lrscp = this swain.txt): exhaustive enumeration
+        Path swain = BENCH.resolve("swain55/swain.txt");
+        for (String line : Files.readAllLines(BENCH.resolve("swain55/swain_computed_reference.csv"))) {
+            String[] f = line.split(",");
+            if (!f[0].equals("lrscp")) {
+                continue;
+            }
+            String s = f[1];
+            JsonNode mclp = site("--model", "mclp", "--demand", swain.toString(), "--candidates", swain.toString(),
+                    "--weight-column", "a", "--radius-meters", s, "--p", f[2]);
+            assertThat(mclp.path("objective").asDouble()).as("S=%s p=%s", s, f[2]).isEqualTo(Double.parseDouble(f[3]));
+            assertThat(mclp.path("metric").asText()).isEqualTo("euclidean");
+            JsonNode lscp = site("--model", "lscp", "--demand", swain.toString(), "--candidates", swain.toString(),
+                    "--weight-column", "a", "--radius-meters", s);
+            if (f[5].startsWith(">")) {
+                assertThat(lscp.path("objective").asDouble()).isGreaterThan(Double.parseDouble(f[5].substring(1)));
+            } else {
+                assertThat(lscp.path("objective").asDouble()).as("LSCP S=%s", s).isEqualTo(Double.parseDouble(f[5]));
+            }
+        }
+    }
+
+    @Test
+    void existingFacilitiesAreKeptAndOnlyTheRestIsSited() throws Exception {
+        Path demand = tmp.resolve("demand.csv");
+        Files.writeString(demand, "id,lon,lat,weight\na,120.0000,30.0000,10\nb,120.0100,30.0000,20\nc,120.0200,30.0000,30\n");
+        Path candidates = tmp.resolve("candidates.csv");
+        Files.writeString(candidates, "id,lon,lat\nnear-a,120.0001,30.0000\nnear-b,120.0101,30.0000\nnear-c,120.0199,30.0000\n");
+        Path existing = tmp.resolve("existing.csv");
+        Files.writeString(existing, "id,lon,lat\nold,120.0200,30.0001\n");
+        // 0.01 degree of longitude at 30 N is about 963 m: each candidate reaches only its own point at 300 m
+        JsonNode r = site("--model", "lscp", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--existing", existing.toString(), "--radius-meters", "300");
+        List<String> chosen = new ArrayList<>();
+        r.path("chosen").forEach(n -> chosen.add(n.asText()));
+        assertThat(chosen).containsExactly("near-b", "near-a");
+        assertThat(r.path("existingCoveredWeight").asDouble()).isEqualTo(30);
+        assertThat(r.path("proposals").get(0).path("gainWeight").asDouble()).isEqualTo(20);
+    }
+
+    @Test
+    void badInputIsRefusedWithTheRowAndNothingElse() throws Exception {
+        Path demand = tmp.resolve("bad.csv");
+        Files.writeString(demand, "id,lon,lat,weight\na,120.0,30.0,10\nb,120.0,95.2,20\n");
+        assertThat(failure("--model", "mclp", "--demand", demand.toString(), "--candidates", demand.toString(),
+                "--radius-meters", "300", "--p", "1", "--out", "-"))
+                .startsWith("error: latitude 95.2 out of range [-90, 90] at row 3");
+        assertThat(failure("--model", "mclp", "--demand", "nope.csv", "--candidates", "nope.csv", "--radius-meters", "300",
+                "--p", "1", "--out", "-")).startsWith("error: file not found: nope.csv");
+        assertThat(failure("--model", "pmedian", "--out", "-")).startsWith("error: unknown siting model 'pmedian'; expected lscp or mclp");
+        Path ok = tmp.resolve("ok.csv");
+        Files.writeString(ok, "id,lon,lat\na,120.0,30.0\n");
+        assertThat(failure("--model", "mclp", "--demand", ok.toString(), "--candidates", ok.toString(), "--radius-meters", "300",
+                "--out", "-")).startsWith("error: option --p is required");
+        assertThat(failure("--model", "mclp", "--demand", ok.toString(), "--candidates", ok.toString(), "--radius-meters", "300",
+                "--p", "1", "--metric", "manhattan", "--out", "-")).startsWith("error: --metric 'manhattan' is not one of");
     }
 }

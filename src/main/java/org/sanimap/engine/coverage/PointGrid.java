@@ -12,7 +12,7 @@ import java.util.Map;
  * difference between a parallel and a great circle. Points are stored cell by cell in one int array
  * (dense grid when it has at most 16 M cells, else a hash of the occupied cells).
  */
-final class PointGrid {
+public final class PointGrid {
 
     private static final long MAX_DENSE_CELLS = 16L << 20;
 
@@ -26,7 +26,14 @@ final class PointGrid {
     private final int[] order;
     private final Map<Long, int[]> sparse;
 
-    PointGrid(double[] lon, double[] lat, double radiusMeters, double earthRadiusMeters, double extraMaxAbsLat) {
+    /**
+     * @param lon               point longitudes, degrees WGS84
+     * @param lat               point latitudes, degrees WGS84
+     * @param radiusMeters      the largest query radius
+     * @param earthRadiusMeters radius of the sphere distances are measured on
+     * @param extraMaxAbsLat    largest |latitude| of the query points (cells must be wide enough there too)
+     */
+    public PointGrid(double[] lon, double[] lat, double radiusMeters, double earthRadiusMeters, double extraMaxAbsLat) {
         int n = lon.length;
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
@@ -131,6 +138,17 @@ final class PointGrid {
             }
         }
         return false;
+    }
+
+    /**
+     * Calls {@code visitor} with every point in the query's cell and its 8 neighbours: a superset of
+     * the points within the radius of (lon, lat), in no particular order.
+     */
+    public void forEachNear(double lon, double lat, java.util.function.IntConsumer visitor) {
+        anyNear(lon, lat, i -> {
+            visitor.accept(i);
+            return false;
+        });
     }
 
     /** Whether the grid fell back to a hash of occupied cells (very large extents). */

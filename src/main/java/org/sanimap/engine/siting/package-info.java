@@ -1,8 +1,13 @@
 /**
- * Siting models solved exactly with SCIP from OR-Tools: the weighted set covering problem (the location
- * set covering problem of Toregas, Swain, ReVelle and Bergman 1971, with site costs), checked on
- * Beasley's OR-Library instances (Beasley 1987), and the maximal covering location problem (Church and
- * ReVelle 1974), checked on the NewYork instance. Heuristics, existing facilities and the siting API
- * come next.
+ * Siting: where new facilities should go. Coverage sets ({@link org.sanimap.engine.siting.CoverageSets})
+ * hold only the demand-candidate pairs within the radius, built with a grid index by
+ * {@link org.sanimap.engine.siting.CoverageSetBuilder} (straight line, great circle, walking or a
+ * distance table). {@link org.sanimap.engine.siting.SitingOptimizer} solves the location set covering
+ * problem (Toregas, Swain, ReVelle and Bergman 1971) and the maximal covering location problem (Church
+ * and ReVelle 1974) with existing facilities kept: exact reductions, a greedy and local-search
+ * heuristic, then SCIP from OR-Tools warm-started with it, reporting objective, bound and status.
+ * {@link org.sanimap.engine.siting.SetCoverSolver} solves weighted set covering (Beasley's OR-Library
+ * instances). Checked against published optima (OR-Library, spopt San Francisco, NewYork) and
+ * exhaustive enumeration.
  */
 package org.sanimap.engine.siting;

@@ -1,0 +1,140 @@
+package org.sanimap.engine.siting;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * The exact siting models on a {@link ReducedProblem}, solved by SCIP from OR-Tools, warm-started
+ * with a heuristic solution, under a time limit, and cancellable from another thread.
+ *
+ * <pre>
+ * MCLP  (Church and ReVelle 1974)            LSCP  (Toregas et al. 1971), full or partial
+ * max  Σ_i w_i y_i                           min  Σ_j x_j
+ * s.t. y_i ≤ Σ_{j ∈ N_i} x_j   ∀ i           s.t. Σ_{j ∈ N_i} x_j ≥ 1   ∀ i          (full)
+ *      Σ_j x_j = p                                or y_i ≤ Σ_{j ∈ N_i} x_j, Σ_i w_i y_i ≥ W  (partial)
+ *      x ∈ {0,1}, 0 ≤ y ≤ 1                       x ∈ {0,1}, 0 ≤ y ≤ 1
+ * </pre>
+ * With x binary an optimal y is 0/1, so y stays continuous.
+ */
+final class SitingMip {
+
+    /** What the search ended with; objective and bound in the reduced problem's terms. */
+    record Outcome(SolveStatus status, double objective, double bound, int[] chosenColumns, long buildMillis,
+            long solveMillis) {
+    }
+
+    private final Object lock = new Object();
+    private MPSolver running;
+    private boolean cancelled;
+
+    /** Stops a running search (it returns its best solution so far) and any later one. */
+    void cancel() {
+        synchronized (lock) {
+            cancelled = true;
+            if (running != null) {
+                running.interruptSolve();
+            }
+        }
+    }
+
+    Outcome mclp(ReducedProblem m, int p, int[] hint, double seconds, int threads) {
+        long t0 = System.nanoTime();
+        MPSolver solver = newSolver();
+        MPVariable[] x = solver.makeBoolVarArray(m.colCount());
+        MPObjective objective = solver.objective();
+        for (int i = 0; i < m.rowCount(); i++) {
+            MPVariable y = solver.makeNumVar(0, 1, "y" + i);
+            objective.setCoefficient(y, m.rowWeight[i]);
+            MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
+            link.setCoefficient(y, 1);
+            for (int j : m.rowCols[i]) {
+                link.setCoefficient(x[j], -1);
+            }
+        }
+        MPConstraint count = solver.makeConstraint(p, p);
+        for (MPVariable v : x) {
+            count.setCoefficient(v, 1);
+        }
+        objective.setMaximization();
+        return run(solver, x, objective, hint, seconds, threads, t0);
+    }
+
+    /** @param requiredWeight NaN: cover every row; else the weight to cover */
+    Outcome lscp(ReducedProblem m, double requiredWeight, int[] hint, double seconds, int threads) {
+        long t0 = System.nanoTime();
+        MPSolver solver = newSolver();
+        MPVariable[] x = solver.makeBoolVarArray(m.colCount());
+        if (Double.isNaN(requiredWeight)) {
+            for (int i = 0; i < m.rowCount(); i++) {
+                MPConstraint covered = solver.makeConstraint(1, MPSolver.infinity());
+                for (int j : m.rowCols[i]) {
+                    covered.setCoefficient(x[j], 1);
+                }
+            }
+        } else {
+            MPConstraint target = solver.makeConstraint(requiredWeight, MPSolver.infinity());
+            for (int i = 0; i < m.rowCount(); i++) {
+                MPVariable y = solver.makeNumVar(0, 1, "y" + i);
+                target.setCoefficient(y, m.rowWeight[i]);
+                MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
+                link.setCoefficient(y, 1);
+                for (int j : m.rowCols[i]) {
+                    link.setCoefficient(x[j], -1);
+                }
+            }
+        }
+        MPObjective objective = solver.objective();
+        for (MPVariable v : x) {
+            objective.setCoefficient(v, 1);
+        }
+        objective.setMinimization();
+        return run(solver, x, objective, hint, seconds, threads, t0);
+    }
+
+    private static MPSolver newSolver() {
+        Loader.loadNativeLibraries();
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        if (solver == null) {
+            throw new IllegalStateException("the SCIP solver of OR-Tools is not available");
+        }
+        return solver;
+    }
+
+    private Outcome run(MPSolver solver, MPVariable[] x, MPObjective objective, int[] hint, double seconds, int threads,
+            long t0) {
+        try {
+            if (hint != null && hint.length > 0) {
+                double[] values = new double[x.length];
+                for (int j : hint) {
+                    values[j] = 1;
+                }
+                solver.setHint(x, values);
+            }
+            solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+            solver.setNumThreads(threads);
+            long t1 = System.nanoTime();
+            synchronized (lock) {
+                if (cancelled) {
+                    return new Outcome(SolveStatus.UNKNOWN, Double.NaN, Double.NaN, new int[0], (t1 - t0) / 1_000_000, 0);
+                }
+                running = solver;
+            }
+            MPSolver.ResultStatus status = solver.solve();
+            synchronized (lock) {
+                running = null;
+            }
+            long t2 = System.nanoTime();
+            SolveStatus result = ScipResults.status(status);
+            boolean solved = ScipResults.hasSolution(result);
+            double value = solved ? objective.value() : Double.NaN;
+            double bound = result == SolveStatus.OPTIMAL ? value : objective.bestBound();
+            int[] chosen = solved ? ScipResults.chosen(x) : new int[0];
+            return new Outcome(result, value, bound, chosen, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        } finally {
+            solver.delete();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.sanimap.engine.siting;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Proposes new sites for a {@link SitingProblem}: the location set covering problem (LSCP, Toregas,
+ * Swain, ReVelle and Bergman 1971) or the maximal covering location problem (MCLP, Church and ReVelle
+ * 1974), with the demand that existing facilities cover taken as covered.
+ *
+ * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
+ * a heuristic answer (MCLP: greedy, swap local search and iterated local search; LSCP: greedy set
+ * covering with redundancy removal); then, unless only the heuristic is asked for, the exact
+ * mixed-integer model solved by SCIP (OR-Tools), warm-started with the heuristic answer, until proven
+ * optimal or the time limit. The heuristic takes at most a third of the time limit when the exact
+ * model follows. The result reports objective, proven bound and status; the sites are ranked by what
+ * each adds given the existing facilities and the better-ranked sites.
+ *
+ * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
+ * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
+ * An instance runs one problem at a time.
+ */
+public final class SitingOptimizer {
+
+    /** Receives progress: phase name, best objective so far (NaN if none), best bound (NaN if none). */
+    @FunctionalInterface
+    public interface ProgressListener {
+        void progress(String phase, double objective, double bound);
+    }
+
+    private final ProgressListener listener;
+    private final SitingMip mip = new SitingMip();
+    private volatile boolean cancelled;
+
+    public SitingOptimizer(ProgressListener listener) {
+        this.listener = listener == null ? (phase, objective, bound) -> { } : listener;
+    }
+
+    /** One call: solves with the given options and no progress reporting. */
+    public static SitingResult solve(SitingProblem problem, SitingOptions options) {
+        return new SitingOptimizer(null).run(problem, options);
+    }
+
+    /** Asks a running solve to stop soon with its best answer; later solves stop at once. */
+    public void cancel() {
+        cancelled = true;
+        mip.cancel();
+    }
+
+    public SitingResult run(SitingProblem problem, SitingOptions options) {
+        return options.model() == SitingModel.MCLP ? mclp(problem, options) : lscp(problem, options);
+    }
+
+    private SitingResult mclp(SitingProblem problem, SitingOptions o) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
+        listener.progress("reducing", Double.NaN, Double.NaN);
+        ReducedProblem m = ReducedProblem.of(problem, false);
+        long reduced = System.nanoTime();
+        int p = o.newSites();
+        if (m.colCount() <= p) {
+            // every useful site fits: all reachable demand gets covered
+            int[] all = new int[m.colCount()];
+            Arrays.setAll(all, k -> k);
+            String reason = m.colCount() < p
+                    ? "only " + m.colCount() + " candidate sites add coverage; the other " + (p - m.colCount()) + " would cover nobody new"
+                    : null;
+            return result(problem, o, m, SolveStatus.OPTIMAL, reason, m.reachableWeight, m.reachableWeight, all,
+                    m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
+        }
+        listener.progress("heuristic", Double.NaN, Double.NaN);
+        long heuristicDeadline = o.exact() ? start + (deadline - start) / 3 : deadline;
+        MclpLocalSearch search = new MclpLocalSearch(m, p, o.seed());
+        int[] heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled);
+        double heuristicValue = covered(m, heuristic);
+        long afterHeuristic = System.nanoTime();
+        double bound = Math.min(m.reachableWeight, topColumnWeights(m, p));
+        listener.progress("heuristic done", heuristicValue, bound);
+        if (!o.exact() || cancelled || heuristicValue >= bound - 1e-9) {
+            SolveStatus status = heuristicValue >= bound - 1e-9 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+            return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
+                    start, reduced, afterHeuristic, 0, 0);
+        }
+        listener.progress("exact search", heuristicValue, bound);
+        SitingMip.Outcome exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), o.threads());
+        return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, true, start, reduced, afterHeuristic);
+    }
+
+    private SitingResult lscp(SitingProblem problem, SitingOptions o) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
+        boolean full = o.targetCoverage() >= 1;
+        listener.progress("reducing", Double.NaN, Double.NaN);
+        ReducedProblem m = ReducedProblem.of(problem, full);
+        long reduced = System.nanoTime();
+        double total = problem.totalWeight();
+        if (full && m.unreachableCount > 0) {
+            String reason = String.format(Locale.ROOT,
+                    "%d demand units (weight %s) have no candidate site within reach, the first being demand unit %d;"
+                            + " no set of new sites covers all demand: lower the target coverage, widen the radius or add candidates",
+                    m.unreachableCount, number(m.unreachableWeight), m.firstUnreachable);
+            return result(problem, o, m, SolveStatus.INFEASIBLE, reason, Double.NaN, Double.NaN, new int[0], Double.NaN,
+                    start, reduced, reduced, 0, 0);
+        }
+        double required = full ? Double.NaN : o.targetCoverage() * total - m.existingWeight;
+        if (!full && required <= 1e-9) {
+            return result(problem, o, m, SolveStatus.OPTIMAL,
+                    "the existing facilities already cover " + percent(m.existingWeight / total) + " of the demand",
+                    0, 0, new int[0], 0, start, reduced, reduced, 0, 0);
+        }
+        if (!full && required > m.reachableWeight + 1e-9) {
+            String reason = String.format(Locale.ROOT,
+                    "a target of %s needs weight %s covered by new sites, but at most %s is within reach of any candidate"
+                            + " (existing facilities cover %s)",
+                    percent(o.targetCoverage()), number(required), number(m.reachableWeight), percent(m.existingWeight / total));
+            return result(problem, o, m, SolveStatus.INFEASIBLE, reason, Double.NaN, Double.NaN, new int[0], Double.NaN,
+                    start, reduced, reduced, 0, 0);
+        }
+        if (m.rowCount() == 0) {
+            return result(problem, o, m, SolveStatus.OPTIMAL, "the existing facilities already cover all demand", 0, 0,
+                    new int[0], 0, start, reduced, reduced, 0, 0);
+        }
+        listener.progress("heuristic", Double.NaN, Double.NaN);
+        int[] heuristic = LscpGreedy.solve(m, required);
+        long afterHeuristic = System.nanoTime();
+        double heuristicValue = heuristic.length;
+        double bound = 1;
+        listener.progress("heuristic done", heuristicValue, bound);
+        if (!o.exact() || cancelled || heuristicValue <= bound) {
+            SolveStatus status = heuristicValue <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+            return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
+                    start, reduced, afterHeuristic, 0, 0);
+        }
+        listener.progress("exact search", heuristicValue, bound);
+        SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), o.threads());
+        return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, false, start, reduced, afterHeuristic);
+    }
+
+    private SitingResult exactResult(SitingProblem problem, SitingOptions o, ReducedProblem m, SitingMip.Outcome exact,
+            int[] heuristic, double heuristicValue, double fallbackBound, boolean maximise, long start, long reduced,
+            long afterHeuristic) {
+        boolean exactBetter = !Double.isNaN(exact.objective())
+                && (maximise ? exact.objective() >= heuristicValue - 1e-9 : exact.objective() <= heuristicValue + 1e-9);
+        int[] chosen = exactBetter ? exact.chosenColumns() : heuristic;
+        double objective = exactBetter ? exact.objective() : heuristicValue;
+        double bound = Double.isNaN(exact.bound()) ? fallbackBound
+                : maximise ? Math.min(fallbackBound, exact.bound()) : Math.max(fallbackBound, exact.bound());
+        SolveStatus status = exact.status() == SolveStatus.OPTIMAL && exactBetter ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        if (maximise ? objective >= bound - 1e-6 : objective <= bound + 1e-6) {
+            status = SolveStatus.OPTIMAL;
+        }
+        if (maximise) {
+            objective = covered(m, chosen); // the exact value from the coverage, not the solver's float
+        } else {
+            objective = chosen.length;
+        }
+        listener.progress("done", objective, bound);
+        return result(problem, o, m, status, cancelled ? "cancelled" : null, objective, bound, chosen, heuristicValue, start,
+                reduced, afterHeuristic, exact.buildMillis(), exact.solveMillis());
+    }
+
+    private SitingResult result(SitingProblem problem, SitingOptions o, ReducedProblem m, SolveStatus status, String reason,
+            double objective, double bound, int[] chosenColumns, double heuristicValue, long start, long reduced,
+            long afterHeuristic, long buildMillis, long solveMillis) {
+        int[] candidates = Arrays.stream(chosenColumns).map(j -> m.column[j]).toArray();
+        List<SitingProposal> proposals = rank(problem, candidates);
+        SitingResult.Timings timings = new SitingResult.Timings((reduced - start) / 1_000_000,
+                (afterHeuristic - reduced) / 1_000_000, buildMillis, solveMillis);
+        return new SitingResult(o.model(), status, reason, objective, bound, proposals, problem.totalWeight(),
+                m.existingWeight, m.unreachableWeight, heuristicValue, timings);
+    }
+
+    /** Greedy order of the chosen sites by what each newly covers given existing and earlier sites. */
+    static List<SitingProposal> rank(SitingProblem problem, int[] candidates) {
+        int[][] demandsOf = problem.coverage().demandsOfCandidateView();
+        boolean[] covered = problem.coveredByExisting();
+        boolean[] placed = new boolean[candidates.length];
+        List<SitingProposal> out = new ArrayList<>();
+        for (int rank = 1; rank <= candidates.length; rank++) {
+            int best = -1;
+            double bestGain = -1;
+            for (int k = 0; k < candidates.length; k++) {
+                if (placed[k]) {
+                    continue;
+                }
+                double g = 0;
+                for (int i : demandsOf[candidates[k]]) {
+                    if (!covered[i]) {
+                        g += problem.weight(i);
+                    }
+                }
+                if (g > bestGain || (g == bestGain && candidates[k] < candidates[best])) {
+                    bestGain = g;
+                    best = k;
+                }
+            }
+            placed[best] = true;
+            for (int i : demandsOf[candidates[best]]) {
+                covered[i] = true;
+            }
+            out.add(new SitingProposal(candidates[best], rank, bestGain));
+        }
+        return out;
+    }
+
+    private static double covered(ReducedProblem m, int[] columns) {
+        boolean[] hit = new boolean[m.rowCount()];
+        for (int j : columns) {
+            for (int r : m.colRows[j]) {
+                hit[r] = true;
+            }
+        }
+        double sum = 0;
+        for (int r = 0; r < hit.length; r++) {
+            if (hit[r]) {
+                sum += m.rowWeight[r];
+            }
+        }
+        return sum;
+    }
+
+    /** Σ of the p largest site weights: a bound no p sites can beat. */
+    private static double topColumnWeights(ReducedProblem m, int p) {
+        double[] w = new double[m.colCount()];
+        for (int j = 0; j < w.length; j++) {
+            for (int r : m.colRows[j]) {
+                w[j] += m.rowWeight[r];
+            }
+        }
+        Arrays.sort(w);
+        double sum = 0;
+        for (int k = 0; k < p && k < w.length; k++) {
+            sum += w[w.length - 1 - k];
+        }
+        return sum;
+    }
+
+    private static double remainingSeconds(long deadline) {
+        return Math.max(0.5, (deadline - System.nanoTime()) / 1e9);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

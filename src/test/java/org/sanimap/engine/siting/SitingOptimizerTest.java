@@ -1,0 +1,228 @@
+package org.sanimap.engine.siting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SitingOptimizerTest {
+
+    static final Path BENCH = Path.of(System.getenv().getOrDefault("SANIMAP_TEST_SHARED_DIR", "../shared")).resolve("bench");
+
+    /** A random planar instance: demand and candidates in a 1000 x 1000 square, integer weights. */
+    record Instance(double[] weights, CoverageSets sets, boolean[] existing) {
+        SitingProblem problem() {
+            return new SitingProblem(weights, sets, existing);
+        }
+    }
+
+    static Instance random(long seed, int demand, int candidates, int existing, double radius) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] dx = new double[demand];
+        double[] dy = new double[demand];
+        double[] w = new double[demand];
+        for (int i = 0; i < demand; i++) {
+            dx[i] = r.nextDouble(1000);
+            dy[i] = r.nextDouble(1000);
+            w[i] = r.nextInt(0, 50);
+        }
+        double[] cx = new double[candidates];
+        double[] cy = new double[candidates];
+        for (int j = 0; j < candidates; j++) {
+            cx[j] = r.nextDouble(1000);
+            cy[j] = r.nextDouble(1000);
+        }
+        double[] ex = new double[existing];
+        double[] ey = new double[existing];
+        for (int k = 0; k < existing; k++) {
+            ex[k] = r.nextDouble(1000);
+            ey[k] = r.nextDouble(1000);
+        }
+        // coverage by brute force, independent of the grid index
+        int[][] lists = new int[demand][];
+        boolean[] covered = new boolean[demand];
+        for (int i = 0; i < demand; i++) {
+            List<Integer> near = new ArrayList<>();
+            for (int j = 0; j < candidates; j++) {
+                if (Math.hypot(dx[i] - cx[j], dy[i] - cy[j]) <= radius) {
+                    near.add(j);
+                }
+            }
+            lists[i] = near.stream().mapToInt(Integer::intValue).toArray();
+            for (int k = 0; k < existing; k++) {
+                covered[i] |= Math.hypot(dx[i] - ex[k], dy[i] - ey[k]) <= radius;
+            }
+        }
+        return new Instance(w, new CoverageSets(candidates, lists), covered);
+    }
+
+    /** Best newly covered weight over all p-subsets, by enumeration. */
+    static double bruteForceMclp(Instance in, int p) {
+        int c = in.sets().candidateCount();
+        double best = 0;
+        for (int mask = 0; mask < (1 << c); mask++) {
+            if (Integer.bitCount(mask) != p) {
+                continue;
+            }
+            best = Math.max(best, newlyCovered(in, mask));
+        }
+        return best;
+    }
+
+    static double newlyCovered(Instance in, int mask) {
+        double sum = 0;
+        for (int i = 0; i < in.weights().length; i++) {
+            if (in.existing()[i]) {
+                continue;
+            }
+            for (int j : in.sets().candidatesOf(i)) {
+                if ((mask & (1 << j)) != 0) {
+                    sum += in.weights()[i];
+                    break;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Fewest sites whose new coverage reaches {@code required}, by enumeration; -1 if none. */
+    static int bruteForceLscp(Instance in, double required) {
+        int c = in.sets().candidateCount();
+        for (int k = 0; k <= c; k++) {
+            for (int mask = 0; mask < (1 << c); mask++) {
+                if (Integer.bitCount(mask) == k && newlyCovered(in, mask) >= required - 1e-9) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void mclpMatchesExhaustiveEnumerationWithExistingFacilitiesKept() {
+        for (long seed = 1; seed <= 25; seed++) {
+            Instance in = random(seed, 120, 14, 2, 180);
+            for (int p = 1; p <= 4; p++) {
+                double expected = bruteForceMclp(in, p);
+                SitingResult exact = SitingOptimizer.solve(in.problem(), SitingOptions.mclp(p).withTimeLimitSeconds(20));
+                assertThat(exact.objective()).as("seed %d p %d", seed, p).isEqualTo(expected);
+                assertThat(exact.status()).isEqualTo(SolveStatus.OPTIMAL);
+                assertThat(exact.bound()).isGreaterThanOrEqualTo(expected - 1e-6);
+                assertThat(exact.proposals().stream().mapToDouble(SitingProposal::gainWeight).sum()).isEqualTo(expected);
+                SitingResult quick = SitingOptimizer.solve(in.problem(), SitingOptions.mclp(p).withExact(false));
+                // greedy-based: never above the optimum, never below (1 - 1/e) of it; the bound stays valid
+                assertThat(quick.objective()).isLessThanOrEqualTo(expected).isGreaterThanOrEqualTo((1 - 1 / Math.E) * expected);
+                assertThat(quick.bound()).isGreaterThanOrEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void lscpMatchesExhaustiveEnumerationForFullAndPartialCoverage() {
+        int checked = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            Instance in = random(seed, 60, 14, 1, 300);
+            SitingProblem problem = in.problem();
+            double uncoveredByExisting = problem.totalWeight() - problem.existingCoveredWeight();
+            SitingResult full = SitingOptimizer.solve(problem, SitingOptions.lscp().withTimeLimitSeconds(20));
+            boolean reachable = true;
+            for (int i = 0; i < in.weights().length; i++) {
+                reachable &= in.existing()[i] || in.weights()[i] == 0 || in.sets().candidatesOf(i).length > 0;
+            }
+            if (reachable) {
+                checked++;
+                assertThat(full.status()).isEqualTo(SolveStatus.OPTIMAL);
+                assertThat(full.objective()).as("seed %d", seed).isEqualTo(bruteForceLscp(in, uncoveredByExisting));
+                assertThat(full.coveredWeightAfter()).isEqualTo(problem.totalWeight());
+            } else {
+                assertThat(full.status()).isEqualTo(SolveStatus.INFEASIBLE);
+                assertThat(full.reason()).contains("have no candidate site within reach");
+            }
+            double target = 0.8;
+            double required = target * problem.totalWeight() - problem.existingCoveredWeight();
+            SitingResult partial = SitingOptimizer.solve(problem, SitingOptions.lscp().withTargetCoverage(target).withTimeLimitSeconds(20));
+            int expected = bruteForceLscp(in, required);
+            if (expected >= 0) {
+                assertThat(partial.objective()).as("seed %d partial", seed).isEqualTo(expected);
+                assertThat(partial.coveredWeightAfter()).isGreaterThanOrEqualTo(target * problem.totalWeight() - 1e-6);
+            } else {
+                assertThat(partial.status()).isEqualTo(SolveStatus.INFEASIBLE);
+            }
+        }
+        assertThat(checked).isGreaterThan(5);
+    }
+
+    @Test
+    void proposalsAreRankedByTheDemandEachAdds() {
+        Instance in = random(7, 400, 40, 3, 150);
+        SitingResult r = SitingOptimizer.solve(in.problem(), SitingOptions.mclp(8).withTimeLimitSeconds(20));
+        List<SitingProposal> proposals = r.proposals();
+        assertThat(proposals).hasSize(8);
+        for (int k = 1; k < proposals.size(); k++) {
+            assertThat(proposals.get(k).rank()).isEqualTo(k + 1);
+            assertThat(proposals.get(k).gainWeight()).isLessThanOrEqualTo(proposals.get(k - 1).gainWeight());
+        }
+        assertThat(r.coveredWeightAfter()).isEqualTo(r.existingCoveredWeight() + r.objective());
+    }
+
+    @Test
+    void moreSitesThanUsefulCandidatesCoverAllReachableDemandAndSaySo() {
+        int[][] lists = {{0}, {0, 1}, {}, {1}};
+        SitingProblem problem = SitingProblem.withoutExisting(new double[] {5, 7, 11, 13}, new CoverageSets(3, lists));
+        SitingResult r = SitingOptimizer.solve(problem, SitingOptions.mclp(3));
+        assertThat(r.objective()).isEqualTo(25);
+        assertThat(r.unreachableWeight()).isEqualTo(11);
+        assertThat(r.reason()).isEqualTo("only 2 candidate sites add coverage; the other 1 would cover nobody new");
+    }
+
+    @Test
+    void newYorkAt400MetresReachesThePublishedOptimumForFiftySites() throws Exception {
+        CoveringInstance ny;
+        try (BufferedReader in = Files.newBufferedReader(BENCH.resolve("mclp-newyork/NewYork.txt"))) {
+            ny = CoveringInstance.read(in);
+        }
+        assertThat(ny.size()).isEqualTo(2713);
+        // NewYork_50_400.txt: "f: 1153640" (Maximo, Cordeau and Nascimento 2023)
+        String published = Files.readAllLines(BENCH.resolve("mclp-newyork/NewYork_50_400.txt")).get(0);
+        double expected = Double.parseDouble(published.replace("f:", "").trim());
+        CoverageSets sets = CoverageSetBuilder.greatCircle(ny.lonDegrees(), ny.latDegrees(), ny.lonDegrees(), ny.latDegrees(),
+                400, 6_378_100);
+
+        SitingResult r = SitingOptimizer.solve(SitingProblem.withoutExisting(ny.demand(), sets),
+                SitingOptions.mclp(50).withTimeLimitSeconds(120));
+
+        assertThat(r.objective()).isEqualTo(expected);
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+        assertThat(r.proposals()).hasSize(50);
+    }
+
+    @Test
+    void aCancelledSearchReturnsItsBestAnswerPromptly() throws Exception {
+        CoveringInstance ny;
+        try (BufferedReader in = Files.newBufferedReader(BENCH.resolve("mclp-newyork/NewYork.txt"))) {
+            ny = CoveringInstance.read(in);
+        }
+        CoverageSets sets = CoverageSetBuilder.greatCircle(ny.lonDegrees(), ny.latDegrees(), ny.lonDegrees(), ny.latDegrees(),
+                400, 6_378_100);
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SitingOptimizer optimizer = new SitingOptimizer((phase, objective, bound) -> phases.add(phase));
+        CompletableFuture<SitingResult> run = CompletableFuture.supplyAsync(() -> optimizer.run(
+                SitingProblem.withoutExisting(ny.demand(), sets), SitingOptions.mclp(100).withTimeLimitSeconds(600)));
+        while (!phases.contains("exact search")) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        optimizer.cancel();
+        SitingResult r = run.get(30, TimeUnit.SECONDS);
+        assertThat(r.reason()).isEqualTo("cancelled");
+        assertThat(r.proposals()).hasSize(100);
+        assertThat(r.objective()).isGreaterThan(0).isLessThanOrEqualTo(r.bound());
+    }
+}
