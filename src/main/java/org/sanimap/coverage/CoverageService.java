@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.sanimap.demand.DemandCell;
-import org.sanimap.demand.DemandLayerSummary;
 import org.sanimap.demand.DemandService;
 import org.sanimap.engine.coverage.AreaWeightedCoverage;
 import org.sanimap.engine.coverage.CoverageAnalyzer;
@@ -19,8 +18,6 @@ import org.sanimap.engine.coverage.GapAreaBuilder;
 import org.sanimap.engine.coverage.LocalPlane;
 import org.sanimap.engine.coverage.FacilityPoint;
 import org.sanimap.facility.Facility;
-import org.sanimap.facility.FacilityPage;
-import org.sanimap.facility.FacilityQuery;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
@@ -117,7 +114,7 @@ public class CoverageService {
 
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
-        String layer = demandLayer(request.demandLayer());
+        String layer = demand.resolveLayer(request.demandLayer());
         List<DemandPoint> points = new ArrayList<>();
         java.util.Map<String, Geometry> polygons = new java.util.HashMap<>();
         for (DemandCell c : demand.cells(layer, null)) {
@@ -135,14 +132,8 @@ public class CoverageService {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         statuses.addAll(request.statuses());
         List<FacilityPoint> sites = new ArrayList<>();
-        for (int page = 0;; page++) {
-            FacilityPage p = facilities.search(new FacilityQuery(null, types, statuses, null, page, FacilityQuery.MAX_PAGE_SIZE));
-            for (Facility f : p.facilities()) {
-                sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
-            }
-            if ((long) (page + 1) * FacilityQuery.MAX_PAGE_SIZE >= p.totalCount()) {
-                break;
-            }
+        for (Facility f : facilities.all(types, statuses)) {
+            sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
         }
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         CoverageModel model = request.metric().equals("walking") ? network.walkingCoverage() : new CoverageAnalyzer();
@@ -206,20 +197,4 @@ public class CoverageService {
     public record GapAreas(Geometry serviceAreaWgs84, List<GapAreaBuilder.GapArea> gaps) {
     }
 
-    private String demandLayer(String requested) {
-        List<DemandLayerSummary> layers = demand.layers();
-        if (requested != null && !requested.isBlank()) {
-            return layers.stream().map(DemandLayerSummary::name).filter(requested::equals).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("demand layer '" + requested + "' not found; there are "
-                            + layers.stream().map(DemandLayerSummary::name).toList()));
-        }
-        if (layers.isEmpty()) {
-            throw new IllegalArgumentException("no demand layer is loaded; import one with POST /api/imports target=demand");
-        }
-        if (layers.size() > 1) {
-            throw new IllegalArgumentException("several demand layers are loaded " + layers.stream()
-                    .map(DemandLayerSummary::name).toList() + "; choose one with layer=");
-        }
-        return layers.get(0).name();
-    }
 }

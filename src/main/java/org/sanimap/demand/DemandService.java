@@ -78,4 +78,26 @@ public class DemandService {
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    /**
+     * The name of the requested demand layer, or of the only one when none is requested.
+     *
+     * @throws IllegalArgumentException when it does not exist, none is loaded, or several are and none was named
+     */
+    public String resolveLayer(String requested) {
+        List<DemandLayerSummary> layers = layers();
+        if (requested != null && !requested.isBlank()) {
+            return layers.stream().map(DemandLayerSummary::name).filter(requested::equals).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("demand layer '" + requested + "' not found; there are "
+                            + layers.stream().map(DemandLayerSummary::name).toList()));
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("no demand layer is loaded; import one with POST /api/imports target=demand");
+        }
+        if (layers.size() > 1) {
+            throw new IllegalArgumentException("several demand layers are loaded " + layers.stream()
+                    .map(DemandLayerSummary::name).toList() + "; choose one with layer=");
+        }
+        return layers.get(0).name();
+    }
 }

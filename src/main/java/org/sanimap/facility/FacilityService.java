@@ -31,8 +31,30 @@ public class FacilityService {
 
     /** @throws FacilityNotFoundException when no facility has this id */
     @Transactional(readOnly = true)
+    /** Every facility of the given types and statuses, page by page from the store. */
+    public List<Facility> all(Set<FacilityType> types, Set<FacilityStatus> statuses) {
+        List<Facility> out = new ArrayList<>();
+        for (int page = 0;; page++) {
+            FacilityPage p = search(new FacilityQuery(null, types, statuses, null, page, FacilityQuery.MAX_PAGE_SIZE));
+            out.addAll(p.facilities());
+            if ((long) (page + 1) * FacilityQuery.MAX_PAGE_SIZE >= p.totalCount()) {
+                return out;
+            }
+        }
+    }
+
     public Facility get(long id) {
         return repository.findById(id).orElseThrow(() -> new FacilityNotFoundException(id));
+    }
+
+    /** Creates several facilities in one transaction: all or none. */
+    @Transactional
+    public List<Facility> createAll(List<FacilityAttributes> records) {
+        List<Facility> out = new ArrayList<>();
+        for (FacilityAttributes a : records) {
+            out.add(create(a));
+        }
+        return out;
     }
 
     @Transactional

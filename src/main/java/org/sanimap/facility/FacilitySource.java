@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Where a facility record came from.
  *
- * @param kind   {@code osm}, {@code file} or {@code manual}
+ * @param kind   {@code osm}, {@code file}, {@code manual} or {@code siting} (an accepted siting proposal)
  * @param key    stable identity used to match re-imports, e.g. {@code osm:node/123456} or
  *               {@code file:toilets.csv:id=17}; null for manual records
  * @param detail human-readable provenance, e.g. {@code toilets.csv row 17}
@@ -15,10 +15,11 @@ public record FacilitySource(String kind, String key, String detail) {
     public static final String OSM = "osm";
     public static final String FILE = "file";
     public static final String MANUAL = "manual";
+    public static final String SITING = "siting";
 
     public FacilitySource {
-        if (kind == null || !(kind.equals(OSM) || kind.equals(FILE) || kind.equals(MANUAL))) {
-            throw new IllegalArgumentException("unknown source kind '" + kind + "'; expected one of osm, file, manual");
+        if (kind == null || !(kind.equals(OSM) || kind.equals(FILE) || kind.equals(MANUAL) || kind.equals(SITING))) {
+            throw new IllegalArgumentException("unknown source kind '" + kind + "'; expected one of osm, file, manual, siting");
         }
         if (key != null && key.length() > 500) {
             throw new IllegalArgumentException("source key longer than 500 characters");

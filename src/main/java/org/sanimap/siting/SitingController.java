@@ -1,0 +1,75 @@
+package org.sanimap.siting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sanimap.facility.Facility;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/siting}: propose new sites, follow and cancel runs, accept proposals. */
+@RestController
+class SitingController {
+
+    private final SitingService siting;
+
+    SitingController(SitingService siting) {
+        this.siting = siting;
+    }
+
+    /** Starts a run: 202 with its state and Location; {@code wait=true} answers 200 when it has ended. */
+    @PostMapping("/api/siting")
+    ResponseEntity<SitingJob> submit(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean wait)
+            throws InterruptedException {
+        SitingJob job = siting.submit(SitingRequest.fromJson(body));
+        URI location = URI.create("/api/siting/" + job.id());
+        if (wait) {
+            return ResponseEntity.ok().location(location).body(siting.await(job.id()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
+    }
+
+    @GetMapping("/api/siting/{id}")
+    SitingJob job(@PathVariable String id) {
+        return siting.job(id);
+    }
+
+    @DeleteMapping("/api/siting/{id}")
+    SitingJob cancel(@PathVariable String id) {
+        return siting.cancel(id);
+    }
+
+    /** Body: {@code {"batchName": "...", "ranks": [1, 2, ...]}} (no ranks: all). */
+    @PostMapping("/api/siting/{id}/accept")
+    ResponseEntity<Map<String, Object>> accept(@PathVariable String id, @RequestBody JsonNode body) {
+        List<Integer> ranks = new ArrayList<>();
+        JsonNode r = body.path("ranks");
+        if (!r.isMissingNode() && !r.isNull()) {
+            if (!r.isArray()) {
+                throw new IllegalArgumentException("ranks must be a list of proposal ranks");
+            }
+            r.forEach(n -> {
+                if (!n.isInt()) {
+                    throw new IllegalArgumentException("rank '" + n.asText() + "' is not a whole number");
+                }
+                ranks.add(n.asInt());
+            });
+        }
+        List<Facility> created = siting.accept(id, body.path("batchName").asText(null), ranks);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("batchName", body.path("batchName").asText());
+        out.put("created", created.size());
+        out.put("facilityIds", created.stream().map(Facility::id).toList());
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+}

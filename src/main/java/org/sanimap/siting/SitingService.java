@@ -1,0 +1,468 @@
+package org.sanimap.siting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.sanimap.demand.DemandCell;
+import org.sanimap.demand.DemandService;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.engine.coverage.GreatCircle;
+import org.sanimap.engine.network.WalkingCoverageAnalyzer;
+import org.sanimap.engine.network.WalkingGraph;
+import org.sanimap.engine.siting.CandidateGenerator;
+import org.sanimap.engine.siting.CoverageSetBuilder;
+import org.sanimap.engine.siting.CoverageSets;
+import org.sanimap.engine.siting.SitingModel;
+import org.sanimap.engine.siting.SitingOptimizer;
+import org.sanimap.engine.siting.SitingOptions;
+import org.sanimap.engine.siting.SitingProblem;
+import org.sanimap.engine.siting.SitingProposal;
+import org.sanimap.engine.siting.SitingResult;
+import org.sanimap.engine.siting.SolveStatus;
+import org.sanimap.facility.Facility;
+import org.sanimap.facility.FacilityAttributes;
+import org.sanimap.facility.FacilityService;
+import org.sanimap.facility.FacilitySource;
+import org.sanimap.facility.FacilityStatus;
+import org.sanimap.facility.FacilityType;
+import org.sanimap.network.NetworkService;
+import org.sanimap.standards.StandardsService;
+import org.sanimap.standards.StoredRule;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Siting on the registry: proposes new sites of a type where the active standard's radius leaves
+ * residents uncovered, keeping the facilities that exist or are being built. Runs are asynchronous
+ * (one at a time, others queue), report progress, can be cancelled, and their proposals can be accepted
+ * as planned facilities of a named batch.
+ */
+@Service
+public class SitingService {
+
+    private static final int KEPT_RUNS = 50;
+
+    private final FacilityService facilities;
+    private final DemandService demand;
+    private final NetworkService network;
+    private final StandardsService standards;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "siting");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    SitingService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards) {
+        this.facilities = facilities;
+        this.demand = demand;
+        this.network = network;
+        this.standards = standards;
+        this.clock = Clock.systemUTC();
+    }
+
+    @PreDestroy
+    void stop() {
+        runs.values().forEach(r -> r.optimizer.cancel());
+        executor.shutdownNow();
+    }
+
+    /** Checks the request against the stores (radius, layer) and queues the run. */
+    public SitingJob submit(SitingRequest request) {
+        Double standardRadius = null;
+        String standardCode = null;
+        if (request.radiusMeters() == null) {
+            StoredRule rule = standards.activeRadius(request.type()).orElseThrow(() -> new IllegalArgumentException(
+                    "no radiusMeters given and no active radius rule for " + request.type().code()
+                            + " in the standards catalogue; give radiusMeters or activate one"));
+            standardRadius = rule.rule().maxValue();
+            standardCode = rule.rule().code();
+        }
+        double radius = request.radiusMeters() != null ? request.radiusMeters() : standardRadius;
+        String layer = demand.resolveLayer(request.layer());
+        List<Geometry> exclusions = polygons(request.exclusions());
+        LayerPoints layerPoints = request.candidates().source().equals("layer") ? layerPoints(request.candidates().points()) : null;
+        if (request.metric().equals("walking") || request.candidates().source().equals("network")) {
+            network.walkingCoverage(); // fails now, with a clear message, when there is no network
+        }
+        prune();
+        Run run = new Run(UUID.randomUUID().toString(), request, radius, standardCode, clock.instant());
+        runs.put(run.id, run);
+        String layerName = layer;
+        executor.submit(() -> execute(run, layerName, exclusions, layerPoints));
+        return run.snapshot(clock.instant());
+    }
+
+    public SitingJob job(String id) {
+        return run(id).snapshot(clock.instant());
+    }
+
+    /** Asks the run to stop; it keeps its best answer so far. */
+    public SitingJob cancel(String id) {
+        Run run = run(id);
+        synchronized (run) {
+            if (run.state.equals("queued")) {
+                run.state = "cancelled";
+            }
+            run.cancelRequested = true;
+        }
+        run.optimizer.cancel();
+        return run.snapshot(clock.instant());
+    }
+
+    /** Waits (at most the run's limit plus a margin) until the run has ended. */
+    public SitingJob await(String id) throws InterruptedException {
+        Run run = run(id);
+        long until = System.nanoTime() + (long) ((run.request.timeLimitSeconds() + 120) * 1e9);
+        synchronized (run) {
+            while (!run.ended() && System.nanoTime() < until) {
+                run.wait(200);
+            }
+        }
+        return run.snapshot(clock.instant());
+    }
+
+    /**
+     * Turns accepted proposals into {@code planned} facilities of a named batch.
+     *
+     * @param ranks the proposals' ranks; empty for all
+     * @return the created facilities, in rank order
+     */
+    public List<Facility> accept(String id, String batchName, List<Integer> ranks) {
+        Run run = run(id);
+        SitingAnswer answer = run.answer;
+        if (answer == null || answer.proposals().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "siting run " + id + " has no proposals to accept (state " + run.state + ")");
+        }
+        String batch = batchName == null ? "" : batchName.trim();
+        if (batch.isEmpty() || batch.length() > 200) {
+            throw new IllegalArgumentException("batchName is required (1 to 200 characters)");
+        }
+        List<SitingAnswer.Proposal> chosen = new ArrayList<>();
+        for (SitingAnswer.Proposal p : answer.proposals()) {
+            if (ranks == null || ranks.isEmpty() || ranks.contains(p.rank())) {
+                chosen.add(p);
+            }
+        }
+        if (ranks != null) {
+            for (int r : ranks) {
+                if (r < 1 || r > answer.proposals().size()) {
+                    throw new IllegalArgumentException("rank " + r + " out of range [1, " + answer.proposals().size() + "]");
+                }
+            }
+        }
+        synchronized (run) {
+            for (SitingAnswer.Proposal p : chosen) {
+                if (run.accepted.contains(p.rank())) {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, "proposal " + p.rank() + " of siting run " + id + " was accepted already");
+                }
+            }
+            List<FacilityAttributes> planned = new ArrayList<>();
+            for (SitingAnswer.Proposal p : chosen) {
+                String detail = String.format(Locale.ROOT, "siting batch '%s', proposal %d: adds %.0f residents within %.0f m (%s, %s)",
+                        batch, p.rank(), p.populationAdded(), answer.radiusMeters(), answer.model(), answer.metric());
+                planned.add(new FacilityAttributes(FacilityType.fromCode(answer.type()), FacilityStatus.PLANNED,
+                        batch + " #" + p.rank(), null, p.district(), null, null, null, null, null, p.lonWgs84(), p.latWgs84(),
+                        new FacilitySource(FacilitySource.SITING, "siting:" + id + ":" + p.rank(), detail)));
+            }
+            List<Facility> created = facilities.createAll(planned);
+            chosen.forEach(p -> run.accepted.add(p.rank()));
+            return created;
+        }
+    }
+
+    private Run run(String id) {
+        Run run = runs.get(id);
+        if (run == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no siting run " + id);
+        }
+        return run;
+    }
+
+    private void prune() {
+        if (runs.size() < KEPT_RUNS) {
+            return;
+        }
+        runs.values().stream().filter(Run::ended).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
+                .limit(runs.size() - KEPT_RUNS + 1L).forEach(r -> runs.remove(r.id));
+    }
+
+    private void execute(Run run, String layer, List<Geometry> exclusions, LayerPoints layerPoints) {
+        synchronized (run) {
+            if (run.cancelRequested) {
+                run.state = "cancelled";
+                run.notifyAll();
+                return;
+            }
+            run.state = "running";
+            run.startedNanos = System.nanoTime();
+        }
+        try {
+            SitingAnswer answer = solve(run, layer, exclusions, layerPoints);
+            synchronized (run) {
+                run.answer = answer;
+                run.state = run.cancelRequested ? "cancelled" : "done";
+                run.phase = "done";
+            }
+        } catch (RuntimeException e) {
+            synchronized (run) {
+                run.state = "failed";
+                run.error = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+        } finally {
+            synchronized (run) {
+                run.endedNanos = System.nanoTime();
+                run.notifyAll();
+            }
+        }
+    }
+
+    private SitingAnswer solve(Run run, String layer, List<Geometry> exclusions, LayerPoints layerPoints) {
+        SitingRequest q = run.request;
+        double radius = run.radiusMeters;
+        long t0 = System.nanoTime();
+        run.phase = "loading";
+        List<DemandCell> cells = demand.cells(layer, null);
+        int n = cells.size();
+        double[] dLon = new double[n];
+        double[] dLat = new double[n];
+        double[] weight = new double[n];
+        for (int i = 0; i < n; i++) {
+            dLon[i] = cells.get(i).lonWgs84();
+            dLat[i] = cells.get(i).latWgs84();
+            weight[i] = cells.get(i).population();
+        }
+        Set<FacilityType> types = EnumSet.of(q.type());
+        if (q.mobileAsToilets() && q.type() == FacilityType.PUBLIC_TOILET) {
+            types.add(FacilityType.MOBILE_TOILET);
+        }
+        Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
+        statuses.addAll(q.include());
+        List<Facility> existing = facilities.all(types, statuses);
+        double[] eLon = existing.stream().mapToDouble(f -> f.attributes().lonWgs84()).toArray();
+        double[] eLat = existing.stream().mapToDouble(f -> f.attributes().latWgs84()).toArray();
+        WalkingCoverageAnalyzer walking = q.metric().equals("walking") ? network.walkingCoverage() : null;
+        run.phase = "candidates";
+        CoverageSets existingSets = coverage(walking, dLon, dLat, eLon, eLat, radius);
+        List<Integer> gaps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (weight[i] > 0 && existingSets.candidatesOf(i).length == 0) {
+                gaps.add(i);
+            }
+        }
+        double[] gLon = gaps.stream().mapToDouble(i -> dLon[i]).toArray();
+        double[] gLat = gaps.stream().mapToDouble(i -> dLat[i]).toArray();
+        double[][] sites;
+        List<String> siteIds = new ArrayList<>();
+        String source = q.candidates().source();
+        if (source.equals("grid")) {
+            sites = CandidateGenerator.gridOverGaps(gLon, gLat, q.candidates().spacingMeters(), radius);
+        } else if (source.equals("network")) {
+            WalkingGraph graph = network.graph().orElseThrow(() -> new IllegalArgumentException("no walking network"));
+            double[] lon = new double[graph.nodeCount()];
+            double[] lat = new double[graph.nodeCount()];
+            for (int k = 0; k < lon.length; k++) {
+                lon[k] = graph.nodeLon(k);
+                lat[k] = graph.nodeLat(k);
+            }
+            sites = CandidateGenerator.pointsNearGaps(lon, lat, gLon, gLat, radius);
+        } else {
+            sites = new double[][] {layerPoints.lon, layerPoints.lat};
+            siteIds.addAll(layerPoints.ids);
+        }
+        boolean[] keep = CandidateGenerator.outside(sites[0], sites[1], exclusions);
+        List<Integer> kept = new ArrayList<>();
+        for (int k = 0; k < keep.length; k++) {
+            if (keep[k]) {
+                kept.add(k);
+            }
+        }
+        double[] cLon = kept.stream().mapToDouble(k -> sites[0][k]).toArray();
+        double[] cLat = kept.stream().mapToDouble(k -> sites[1][k]).toArray();
+        List<String> cIds = new ArrayList<>();
+        for (int k : kept) {
+            cIds.add(siteIds.isEmpty() ? String.format(Locale.ROOT, "%s-%.6f,%.6f", source, sites[0][k], sites[1][k]) : siteIds.get(k));
+        }
+        run.phase = "coverage sets";
+        CoverageSets sets = coverage(walking, dLon, dLat, cLon, cLat, radius);
+        SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
+        long built = System.nanoTime();
+        if (cLon.length == 0 && q.model() == SitingModel.MCLP) {
+            throw new IllegalArgumentException(gaps.isEmpty()
+                    ? "the existing facilities already cover every resident at " + radius + " m: there is nothing to site"
+                    : "no candidate site is left (all excluded?)");
+        }
+        SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
+                Math.max(1, Runtime.getRuntime().availableProcessors()), q.exact(), 2000, 1);
+        SitingResult r = cLon.length == 0 ? null : run.optimizer.run(problem, options);
+        if (r == null) {
+            throw new IllegalArgumentException("no candidate site is left (all excluded?)");
+        }
+        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas().stream()
+                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
+        List<SitingAnswer.Proposal> proposals = new ArrayList<>();
+        for (SitingProposal s : r.proposals()) {
+            String district = districts.districtOf(cLon[s.candidate()], cLat[s.candidate()]);
+            proposals.add(new SitingAnswer.Proposal(s.rank(), cIds.get(s.candidate()), cLon[s.candidate()], cLat[s.candidate()],
+                    s.gainWeight(), DistrictAssigner.WHOLE_AREA.equals(district) ? null : district));
+        }
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long buildMillis = (built - t0) / 1_000_000;
+        timings.put("build", buildMillis + r.timings().reduceMillis() + r.timings().buildMillis());
+        timings.put("solve", r.timings().heuristicMillis() + r.timings().solveMillis());
+        timings.put("loadAndCoverageSets", buildMillis);
+        timings.put("reduce", r.timings().reduceMillis());
+        timings.put("heuristic", r.timings().heuristicMillis());
+        timings.put("modelBuild", r.timings().buildMillis());
+        timings.put("exactSearch", r.timings().solveMillis());
+        boolean mclp = q.model() == SitingModel.MCLP;
+        return new SitingAnswer(q.type().code(), q.model().code(), q.metric(), radius, run.standardCode, mclp ? q.p() : null,
+                mclp ? null : q.targetCoverage(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), finite(r.objective()),
+                finite(r.bound()), finite(r.gap()), finite(r.heuristicObjective()), n, existing.size(), cLon.length, sets.pairCount(),
+                r.totalWeight(), r.existingCoveredWeight(), r.status() == SolveStatus.INFEASIBLE ? r.existingCoveredWeight() : r.coveredWeightAfter(),
+                r.unreachableWeight(), proposals, timings);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static CoverageSets coverage(WalkingCoverageAnalyzer walking, double[] dLon, double[] dLat, double[] sLon, double[] sLat,
+            double radius) {
+        return walking == null
+                ? CoverageSetBuilder.greatCircle(dLon, dLat, sLon, sLat, radius, GreatCircle.MEAN_EARTH_RADIUS_METERS)
+                : CoverageSetBuilder.walking(walking, dLon, dLat, sLon, sLat, radius);
+    }
+
+    private record LayerPoints(List<String> ids, double[] lon, double[] lat) {
+    }
+
+    private static LayerPoints layerPoints(JsonNode collection) {
+        if (!collection.path("type").asText().equals("FeatureCollection")) {
+            throw new IllegalArgumentException("candidates.points must be a GeoJSON FeatureCollection of points");
+        }
+        List<String> ids = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        GeoJsonReader reader = new GeoJsonReader();
+        int k = 0;
+        for (JsonNode feature : collection.path("features")) {
+            k++;
+            Geometry g;
+            try {
+                g = reader.read(feature.path("geometry").toString());
+            } catch (ParseException | RuntimeException e) {
+                throw new IllegalArgumentException("candidate feature " + k + " has no readable geometry");
+            }
+            if (!(g instanceof Point point) || point.isEmpty()) {
+                throw new IllegalArgumentException("candidate feature " + k + " is a " + g.getGeometryType() + ", not a point");
+            }
+            double lon = point.getX();
+            double lat = point.getY();
+            if (lon < -180 || lon > 180) {
+                throw new IllegalArgumentException("longitude " + lon + " out of range [-180, 180] at candidate feature " + k);
+            }
+            if (lat < -90 || lat > 90) {
+                throw new IllegalArgumentException("latitude " + lat + " out of range [-90, 90] at candidate feature " + k);
+            }
+            String id = feature.hasNonNull("id") ? feature.get("id").asText()
+                    : feature.path("properties").hasNonNull("id") ? feature.path("properties").get("id").asText() : "layer-" + k;
+            ids.add(id);
+            points.add(new double[] {lon, lat});
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("candidates.points has no features");
+        }
+        return new LayerPoints(ids, points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+    }
+
+    private static List<Geometry> polygons(JsonNode geoJson) {
+        List<Geometry> out = new ArrayList<>();
+        if (geoJson == null || geoJson.isNull()) {
+            return out;
+        }
+        GeoJsonReader reader = new GeoJsonReader();
+        List<JsonNode> geometries = new ArrayList<>();
+        switch (geoJson.path("type").asText()) {
+            case "FeatureCollection" -> geoJson.path("features").forEach(f -> geometries.add(f.path("geometry")));
+            case "Feature" -> geometries.add(geoJson.path("geometry"));
+            default -> geometries.add(geoJson);
+        }
+        int k = 0;
+        for (JsonNode node : geometries) {
+            k++;
+            Geometry g;
+            try {
+                g = reader.read(node.toString());
+            } catch (ParseException | RuntimeException e) {
+                throw new IllegalArgumentException("exclusion " + k + " is not a readable GeoJSON geometry");
+            }
+            if (g.getDimension() != 2) {
+                throw new IllegalArgumentException("exclusion " + k + " is a " + g.getGeometryType() + "; exclusions must be polygons");
+            }
+            out.add(g);
+        }
+        return out;
+    }
+
+    /** A run and its live state. */
+    private static final class Run {
+        final String id;
+        final SitingRequest request;
+        final double radiusMeters;
+        final String standardCode;
+        final Instant submittedAt;
+        final SitingOptimizer optimizer;
+        final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+        volatile String state = "queued";
+        volatile String phase = "queued";
+        volatile Double objective;
+        volatile Double bound;
+        volatile String error;
+        volatile SitingAnswer answer;
+        volatile boolean cancelRequested;
+        volatile long startedNanos;
+        volatile long endedNanos;
+
+        Run(String id, SitingRequest request, double radiusMeters, String standardCode, Instant submittedAt) {
+            this.id = id;
+            this.request = request;
+            this.radiusMeters = radiusMeters;
+            this.standardCode = standardCode;
+            this.submittedAt = submittedAt;
+            this.optimizer = new SitingOptimizer((phase, value, best) -> {
+                this.phase = phase;
+                this.objective = Double.isFinite(value) ? value : null;
+                this.bound = Double.isFinite(best) ? best : null;
+            });
+        }
+
+        boolean ended() {
+            return state.equals("done") || state.equals("failed") || state.equals("cancelled");
+        }
+
+        SitingJob snapshot(Instant now) {
+            long elapsed = startedNanos == 0 ? 0 : ((endedNanos == 0 ? System.nanoTime() : endedNanos) - startedNanos) / 1_000_000;
+            SitingAnswer a = answer;
+            return new SitingJob(id, state, phase, submittedAt, elapsed, request.timeLimitSeconds(),
+                    a != null ? a.objective() : objective, a != null ? a.bound() : bound, error, a);
+        }
+    }
+}

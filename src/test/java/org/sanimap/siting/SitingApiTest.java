@@ -1,0 +1,156 @@
+package org.sanimap.siting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sanimap.store.H2gisTestStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Siting on the Porto Alegre demo city through the API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SitingApiTest {
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        H2gisTestStore.register(registry, true);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return json.readTree(http.getForEntity(path, String.class).getBody());
+    }
+
+    @Test
+    void aPlannerSitesTwentyToiletsSeesWhatEachAddsAndAcceptsThemAsPlanned() throws Exception {
+        ResponseEntity<String> response = post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":20,"
+                + "\"radiusMeters\":300,\"candidates\":{\"source\":\"grid\",\"spacingMeters\":100},\"timeLimitSeconds\":60}");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode job = json.readTree(response.getBody());
+        assertThat(job.path("state").asText()).isEqualTo("done");
+        JsonNode answer = job.path("result");
+        assertThat(answer.path("status").asText()).isIn("optimal", "feasible");
+        JsonNode proposals = answer.path("proposals");
+        assertThat(proposals).hasSize(20);
+        double sum = 0;
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode p : proposals) {
+            double added = p.path("populationAdded").asDouble();
+            assertThat(added).isPositive().isLessThanOrEqualTo(previous);
+            previous = added;
+            sum += added;
+        }
+        assertThat(sum).isEqualTo(answer.path("objective").asDouble());
+        JsonNode before = get("/api/coverage?type=public_toilet&radiusMeters=300&include=under_construction,completed");
+        assertThat(answer.path("existingCoveredPopulation").asDouble()).isEqualTo(before.path("coveredPopulation").asDouble());
+
+        ResponseEntity<String> accepted = post("/api/siting/" + job.path("id").asText() + "/accept",
+                "{\"batchName\":\"2027 toilet campaign\"}");
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
+        JsonNode created = json.readTree(accepted.getBody());
+        assertThat(created.path("created").asInt()).isEqualTo(20);
+        try {
+            JsonNode planned = get("/api/facilities?status=planned&type=public_toilet");
+            assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
+            assertThat(planned.path("features").get(0).path("properties").path("name").asText()).startsWith("2027 toilet campaign #");
+            // the coverage engine, counting the planned toilets, finds exactly the population the siting promised
+            JsonNode after = get("/api/coverage?type=public_toilet&radiusMeters=300&include=under_construction,completed,planned");
+            assertThat(after.path("coveredPopulation").asDouble()).isEqualTo(answer.path("coveredPopulationAfter").asDouble());
+            assertThat(post("/api/siting/" + job.path("id").asText() + "/accept", "{\"batchName\":\"again\",\"ranks\":[1]}")
+                    .getStatusCode().value()).isEqualTo(409);
+        } finally {
+            for (JsonNode id : created.path("facilityIds")) {
+                http.delete("/api/facilities/" + id.asLong() + "?version=1");
+            }
+        }
+    }
+
+    @Test
+    void exclusionsKeepSitesOutAndALayerOfParcelsIsUsedAsGiven() throws Exception {
+        JsonNode free = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":1,"
+                + "\"radiusMeters\":300,\"exact\":false}").getBody()).path("result");
+        double lon = free.path("proposals").get(0).path("lonWgs84").asDouble();
+        double lat = free.path("proposals").get(0).path("latWgs84").asDouble();
+        String box = String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%f,%f],[%f,%f],[%f,%f],[%f,%f],[%f,%f]]]}",
+                lon - 0.01, lat - 0.01, lon + 0.01, lat - 0.01, lon + 0.01, lat + 0.01, lon - 0.01, lat + 0.01, lon - 0.01, lat - 0.01);
+        JsonNode excluded = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":3,"
+                + "\"radiusMeters\":300,\"exclusions\":" + box + "}").getBody()).path("result");
+        for (JsonNode p : excluded.path("proposals")) {
+            boolean inside = Math.abs(p.path("lonWgs84").asDouble() - lon) <= 0.01 && Math.abs(p.path("latWgs84").asDouble() - lat) <= 0.01;
+            assertThat(inside).as("proposal %s inside the exclusion", p).isFalse();
+        }
+        String parcels = String.format(java.util.Locale.ROOT, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"id\":\"parcel-A\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[%f,%f]},\"properties\":{}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"id\":\"parcel-B\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[-51.0,-29.0]}}]}",
+                lon, lat);
+        JsonNode layer = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":1,"
+                + "\"radiusMeters\":300,\"candidates\":{\"source\":\"layer\",\"points\":" + parcels + "}}").getBody()).path("result");
+        assertThat(layer.path("candidateSites").asInt()).isEqualTo(2);
+        assertThat(layer.path("proposals").get(0).path("candidateId").asText()).isEqualTo("parcel-A");
+        assertThat(layer.path("objective").asDouble()).isEqualTo(free.path("proposals").get(0).path("populationAdded").asDouble());
+    }
+
+    @Test
+    void aLongRunCanBeFollowedAndCancelled() throws Exception {
+        ResponseEntity<String> started = post("/api/siting", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":150,"
+                + "\"radiusMeters\":300,\"candidates\":{\"spacingMeters\":50},\"timeLimitSeconds\":300}");
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        String id = json.readTree(started.getBody()).path("id").asText();
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/siting/" + id);
+        List<String> states = new ArrayList<>();
+        JsonNode now = get("/api/siting/" + id);
+        while (!now.path("phase").asText().equals("exact search") && !now.path("state").asText().equals("done")) {
+            states.add(now.path("state").asText());
+            Thread.sleep(100);
+            now = get("/api/siting/" + id);
+        }
+        http.exchange("/api/siting/" + id, HttpMethod.DELETE, null, String.class);
+        long until = System.currentTimeMillis() + 30_000;
+        while (!List.of("cancelled", "done").contains(now.path("state").asText()) && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+            now = get("/api/siting/" + id);
+        }
+        assertThat(now.path("state").asText()).isIn("cancelled", "done");
+        assertThat(now.path("result").path("proposals")).hasSize(150);
+        assertThat(now.path("elapsedMillis").asLong()).isLessThan(120_000);
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheExactProblem() throws Exception {
+        JsonNode missingP = json.readTree(post("/api/siting", "{\"type\":\"public_toilet\",\"model\":\"mclp\"}").getBody());
+        assertThat(missingP.path("detail").asText()).isEqualTo("p null out of range [1, 5000]; mclp needs the number of new sites");
+        JsonNode unknown = json.readTree(post("/api/siting", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":2,\"radius\":3}").getBody());
+        assertThat(unknown.path("detail").asText()).startsWith("unknown field 'radius'");
+        JsonNode badType = json.readTree(post("/api/siting", "{\"type\":\"bench\",\"model\":\"mclp\",\"p\":2}").getBody());
+        assertThat(badType.path("detail").asText()).startsWith("unknown facility type 'bench'");
+        ResponseEntity<String> missing = http.getForEntity("/api/siting/nope", String.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        JsonNode lscp = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"lscp\",\"radiusMeters\":300,"
+                + "\"targetCoverage\":0.5}").getBody());
+        assertThat(lscp.path("result").path("status").asText()).isEqualTo("optimal");
+        assertThat(lscp.path("result").path("coveredPopulationAfter").asDouble())
+                .isGreaterThanOrEqualTo(0.5 * lscp.path("result").path("totalPopulation").asDouble());
+    }
+}
