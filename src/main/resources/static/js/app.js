@@ -649,6 +649,20 @@
     if (state.adding) { setAdding(false); openForm(null, e.latlng); }
   });
 
+  /* what the other scripts of the page (siting.js) use */
+  window.sanimap = {
+    map: map,
+    api: api,
+    t: t,
+    el: el,
+    showMessage: showMessage,
+    reloadFacilities: loadFacilities,
+    onLanguage: []
+  };
+  document.getElementById('lang-toggle').addEventListener('click', function () {
+    window.sanimap.onLanguage.forEach(function (f) { f(); });
+  });
+
   api('GET', '/maps/styles/facility-styles.json').then(function (r) {
     state.styles = r.body;
     renderTexts();

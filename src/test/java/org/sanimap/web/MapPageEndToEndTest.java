@@ -164,6 +164,34 @@ class MapPageEndToEndTest {
     }
 
     @Test
+    void aPlannerProposesTwentyToiletSitesSeesTheirGainsAndAcceptsThem() throws Exception {
+        open();
+        waitUntil(() -> browser.findElement(By.id("coverage-radius")).getAttribute("value").equals("300"));
+        WebElement p = browser.findElement(By.id("siting-p"));
+        p.clear();
+        p.sendKeys("20");
+        browser.findElement(By.id("btn-siting")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> d.findElement(By.id("siting-status"))
+                .getAttribute("data-status") != null);
+        assertThat(browser.findElement(By.id("siting-status")).getAttribute("data-status")).isIn("optimal", "feasible");
+        assertThat(browser.findElements(By.cssSelector("#siting-table tr.siting-row"))).hasSize(20);
+        // every proposal is drawn with its rank and the residents it adds
+        List<WebElement> labels = browser.findElements(By.cssSelector(".leaflet-tooltip.siting-label"));
+        assertThat(labels).hasSize(20);
+        assertThat(labels.get(0).getText()).matches("#\\d+ \\+[\\d,.]+");
+        browser.findElement(By.id("siting-batch")).sendKeys("E2E 2027 公厕");
+        browser.findElement(By.id("btn-siting-accept")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "20".equals(d.findElement(By.id("siting-status"))
+                .getAttribute("data-accepted")));
+        JsonNode planned = new ObjectMapper().readTree(http.getForObject("/api/facilities?status=planned&size=100", String.class));
+        assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
+        for (JsonNode f : planned.path("features")) {
+            assertThat(f.path("properties").path("name").asText()).startsWith("E2E 2027 公厕 #");
+            http.delete("/api/facilities/" + f.path("id").asLong() + "?version=" + f.path("properties").path("version").asLong());
+        }
+    }
+
+    @Test
     void standardsAreListedActivatedAndAddedOnTheMap() {
         open();
         By toiletRule = By.cssSelector("#standards-table tr[data-rule='gb55013-toilet-radius'] input.rule-active");

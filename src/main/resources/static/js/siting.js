@@ -1,0 +1,138 @@
+/* Siting panel of the web map: asks POST /api/siting, follows the run, draws the proposals with the
+ * residents each adds, and accepts the ticked ones as planned facilities of a named batch.
+ * API data is only ever put into the page with textContent. */
+(function () {
+  'use strict';
+
+  var s = window.sanimap;
+  var layer = L.layerGroup().addTo(s.map);
+  var current = null;
+  var timer = null;
+
+  function value(id) { return document.getElementById(id).value; }
+  function fmt(x) { return x === null || x === undefined ? '–' : Math.round(x).toLocaleString(); }
+
+  function modelChanged() {
+    var lscp = value('siting-model') === 'lscp';
+    document.getElementById('siting-p-label').hidden = lscp;
+    document.getElementById('siting-target-label').hidden = !lscp;
+  }
+
+  function request() {
+    var body = {
+      type: value('coverage-type'),
+      model: value('siting-model'),
+      radiusMeters: Number(value('coverage-radius')),
+      metric: value('coverage-metric'),
+      candidates: { source: 'grid', spacingMeters: Number(value('siting-spacing')) },
+      include: ['under_construction', 'completed'],
+      timeLimitSeconds: Number(value('siting-time'))
+    };
+    if (document.getElementById('coverage-include-planned').checked) { body.include.push('planned'); }
+    if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
+    else { body.targetCoverage = Number(value('siting-target')) / 100; }
+    return body;
+  }
+
+  function run() {
+    layer.clearLayers();
+    document.getElementById('siting-table').textContent = '';
+    document.getElementById('siting-accept').hidden = true;
+    document.getElementById('siting-status').textContent = '';
+    s.api('POST', '/api/siting', request()).then(function (r) {
+      current = r.body;
+      document.getElementById('btn-siting').disabled = true;
+      document.getElementById('btn-siting-cancel').hidden = false;
+      poll();
+    }).catch(function (e) { s.showMessage(e.message); });
+  }
+
+  function poll() {
+    s.api('GET', '/api/siting/' + current.id).then(function (r) {
+      current = r.body;
+      var job = current;
+      if (job.state === 'queued' || job.state === 'running') {
+        document.getElementById('siting-status').textContent = s.t('siting.progress', {
+          phase: job.phase, objective: fmt(job.objective), bound: fmt(job.bound), seconds: (job.elapsedMillis / 1000).toFixed(1)
+        });
+        timer = setTimeout(poll, 500);
+        return;
+      }
+      finished(job);
+    }).catch(function (e) { finished(null); s.showMessage(e.message); });
+  }
+
+  function finished(job) {
+    document.getElementById('btn-siting').disabled = false;
+    document.getElementById('btn-siting-cancel').hidden = true;
+    if (!job) { return; }
+    if (job.state === 'failed') { s.showMessage(job.error); return; }
+    var a = job.result;
+    if (!a) { document.getElementById('siting-status').textContent = job.state; return; }
+    var added = a.proposals.reduce(function (sum, p) { return sum + p.populationAdded; }, 0);
+    var status = document.getElementById('siting-status');
+    status.setAttribute('data-status', a.status);
+    status.textContent = s.t('siting.done', {
+      status: s.t('siting.status.' + a.status) + (a.reason ? ' (' + a.reason + ')' : ''),
+      count: a.proposals.length, added: fmt(added),
+      before: (100 * a.existingCoveredPopulation / a.totalPopulation).toFixed(1),
+      after: (100 * a.coveredPopulationAfter / a.totalPopulation).toFixed(1),
+      bound: fmt(a.bound), seconds: (job.elapsedMillis / 1000).toFixed(1)
+    });
+    draw(a);
+  }
+
+  function draw(a) {
+    var table = document.getElementById('siting-table');
+    table.textContent = '';
+    var head = s.el('tr');
+    ['', 'siting.rank', 'siting.added', 'siting.district'].forEach(function (k) { head.appendChild(s.el('th', null, k ? s.t(k) : '')); });
+    table.appendChild(head);
+    a.proposals.forEach(function (p) {
+      var marker = L.circleMarker([p.latWgs84, p.lonWgs84], { radius: 9, color: '#6a1b9a', weight: 2, fillColor: '#ce93d8', fillOpacity: 0.9 });
+      marker.bindTooltip('#' + p.rank + ' +' + fmt(p.populationAdded), { permanent: true, direction: 'right', className: 'siting-label' });
+      marker.addTo(layer);
+      var circle = L.circle([p.latWgs84, p.lonWgs84], { radius: a.radiusMeters, color: '#6a1b9a', weight: 1, fill: false, dashArray: '4 4' });
+      circle.addTo(layer);
+      var tr = s.el('tr', { 'class': 'siting-row', 'data-rank': String(p.rank) });
+      var tick = s.el('input', { type: 'checkbox', value: String(p.rank) });
+      tick.checked = true;
+      var td = s.el('td');
+      td.appendChild(tick);
+      tr.appendChild(td);
+      tr.appendChild(s.el('td', null, '#' + p.rank));
+      tr.appendChild(s.el('td', null, fmt(p.populationAdded)));
+      tr.appendChild(s.el('td', null, p.district || ''));
+      tr.addEventListener('click', function (e) { if (e.target !== tick) { s.map.setView([p.latWgs84, p.lonWgs84], 16); } });
+      table.appendChild(tr);
+    });
+    if (a.proposals.length > 0) {
+      document.getElementById('siting-accept').hidden = false;
+      s.map.fitBounds(L.featureGroup(layer.getLayers().filter(function (l) { return l instanceof L.CircleMarker; })).getBounds(),
+        { padding: [40, 40], maxZoom: 15 });
+    }
+  }
+
+  function accept() {
+    var batch = value('siting-batch').trim();
+    if (!batch) { s.showMessage(s.t('siting.batchRequired')); return; }
+    var ranks = [];
+    document.querySelectorAll('#siting-table input[type=checkbox]').forEach(function (i) { if (i.checked) { ranks.push(Number(i.value)); } });
+    s.api('POST', '/api/siting/' + current.id + '/accept', { batchName: batch, ranks: ranks }).then(function (r) {
+      s.showMessage(s.t('siting.accepted', { count: r.body.created, batch: batch }), 'info');
+      document.getElementById('siting-accept').hidden = true;
+      document.getElementById('siting-status').setAttribute('data-accepted', String(r.body.created));
+      layer.clearLayers();
+      return s.reloadFacilities();
+    }).catch(function (e) { s.showMessage(e.message); });
+  }
+
+  document.getElementById('siting-model').addEventListener('change', modelChanged);
+  document.getElementById('btn-siting').addEventListener('click', run);
+  document.getElementById('btn-siting-cancel').addEventListener('click', function () {
+    if (current) { s.api('DELETE', '/api/siting/' + current.id).catch(function (e) { s.showMessage(e.message); }); }
+  });
+  document.getElementById('btn-siting-accept').addEventListener('click', accept);
+  s.onLanguage.push(function () { if (current && current.result) { finished(current); } });
+  modelChanged();
+})();
