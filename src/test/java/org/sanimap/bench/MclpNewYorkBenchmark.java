@@ -51,7 +51,7 @@ public final class MclpNewYorkBenchmark {
         for (int p = Integer.getInteger("from", 50); p <= Integer.getInteger("to", 100); p += 10) {
             String published = Files.readAllLines(dir.resolve("NewYork_" + p + "_400.txt")).get(0).replace("f:", "").trim();
             long t0 = System.nanoTime();
-            SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 2000, 1));
+            SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 4000, 1));
             long ours = (System.nanoTime() - t0) / 1_000_000 + (r2 - r1) / 1_000_000;
             String peerObjective = "-";
             String peerStatus = "not run";

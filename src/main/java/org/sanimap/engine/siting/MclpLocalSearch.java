@@ -1,6 +1,7 @@
 package org.sanimap.engine.siting;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
@@ -44,8 +45,16 @@ final class MclpLocalSearch {
 
     /** As {@link #run(int, long)}, also stopping when {@code stop} says so. */
     int[] run(int iterations, long deadlineNanos, java.util.function.BooleanSupplier stop) {
+        return run(iterations, deadlineNanos, stop, null);
+    }
+
+    /** As above, starting from {@code start} (reduced columns) instead of the greedy answer when given. */
+    int[] run(int iterations, long deadlineNanos, java.util.function.BooleanSupplier stop, int[] start) {
         if (p == 0) {
             return new int[0];
+        }
+        if (start != null) {
+            resetTo(start);
         }
         greedyFill(0);
         descend();
@@ -54,9 +63,13 @@ final class MclpLocalSearch {
         for (int it = 0; it < iterations && System.nanoTime() < deadlineNanos && !stop.getAsBoolean(); it++) {
             int[] current = openColumns();
             int drop = Math.min(p, Math.max(2, Math.min(p / 5, 2 + random.nextInt(Math.max(1, p / 8)))));
-            for (int d = 0; d < drop; d++) {
-                int[] now = openColumns();
-                close(now[random.nextInt(now.length)]);
+            if (it % 2 == 0) {
+                for (int d = 0; d < drop; d++) {
+                    int[] now = openColumns();
+                    close(now[random.nextInt(now.length)]);
+                }
+            } else {
+                dropRegion(current[random.nextInt(current.length)], drop);
             }
             greedyFill(3);
             descend();
@@ -72,6 +85,36 @@ final class MclpLocalSearch {
             }
         }
         return best;
+    }
+
+    /**
+     * Closes {@code site} and up to {@code count - 1} open sites near it: those covering a row that a
+     * site sharing a row with {@code site} covers (two steps through shared demand).
+     */
+    private void dropRegion(int site, int count) {
+        java.util.Set<Integer> near = new java.util.LinkedHashSet<>();
+        for (int r : m.colRows[site]) {
+            for (int c : m.rowCols[r]) {
+                for (int r2 : m.colRows[c]) {
+                    for (int c2 : m.rowCols[r2]) {
+                        if (open[c2] && c2 != site) {
+                            near.add(c2);
+                        }
+                    }
+                }
+            }
+        }
+        close(site);
+        List<Integer> list = new java.util.ArrayList<>(near);
+        for (int k = list.size() - 1; k > 0; k--) {
+            int swap = random.nextInt(k + 1);
+            int t = list.get(k);
+            list.set(k, list.get(swap));
+            list.set(swap, t);
+        }
+        for (int k = 0; k < Math.min(count - 1, list.size()); k++) {
+            close(list.get(k));
+        }
     }
 
     double coveredWeight() {

@@ -71,7 +71,7 @@ public final class SitingOptimizer {
                     m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
         }
         listener.progress("heuristic", Double.NaN, Double.NaN);
-        long heuristicDeadline = o.exact() ? start + (deadline - start) / 3 : deadline;
+        long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
         MclpLocalSearch search = new MclpLocalSearch(m, p, o.seed());
         int[] heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled);
         double heuristicValue = covered(m, heuristic);
@@ -84,8 +84,23 @@ public final class SitingOptimizer {
                     start, reduced, afterHeuristic, 0, 0);
         }
         listener.progress("exact search", heuristicValue, bound);
-        SitingMip.Outcome exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), o.threads());
-        return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, true, start, reduced, afterHeuristic);
+        // SCIP searches on one thread for the bound; with a second thread, the local search goes on beside it
+        // from its best answer, and the better of the two answers is kept
+        java.util.concurrent.atomic.AtomicBoolean searchEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        int[] warmStart = heuristic;
+        java.util.concurrent.CompletableFuture<int[]> beside = o.threads() > 1
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> new MclpLocalSearch(m, p, o.seed() + 1)
+                        .run(Integer.MAX_VALUE, deadline, () -> cancelled || searchEnded.get(), warmStart))
+                : java.util.concurrent.CompletableFuture.completedFuture(warmStart);
+        SitingMip.Outcome exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), 1);
+        searchEnded.set(true);
+        int[] improved = beside.join();
+        double improvedValue = covered(m, improved);
+        if (improvedValue > heuristicValue) {
+            heuristic = improved;
+        }
+        return exactResult(problem, o, m, exact, heuristic, Math.max(heuristicValue, improvedValue), bound, true, start, reduced,
+                afterHeuristic);
     }
 
     private SitingResult lscp(SitingProblem problem, SitingOptions o) {

@@ -1,0 +1,81 @@
+package org.sanimap.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sanimap.demand.DemandCell;
+import org.sanimap.engine.coverage.GreatCircle;
+import org.sanimap.engine.siting.CandidateGenerator;
+import org.sanimap.engine.siting.CoverageSetBuilder;
+import org.sanimap.engine.siting.CoverageSets;
+import org.sanimap.engine.siting.SitingModel;
+import org.sanimap.engine.siting.SitingOptimizer;
+import org.sanimap.engine.siting.SitingOptions;
+import org.sanimap.engine.siting.SitingProblem;
+import org.sanimap.engine.siting.SitingResult;
+import org.sanimap.facility.FacilityAttributes;
+import org.sanimap.facility.FacilityType;
+import org.sanimap.importing.DemandCsvReader;
+import org.sanimap.importing.OsmFacilityReader;
+import org.sanimap.importing.OsmReadOptions;
+
+/**
+ * The demo city (Porto Alegre): MCLP for N new public toilets at 300 m (straight line) over a 100 m
+ * candidate grid over the gaps, the existing toilets kept; the heuristic alone, then heuristic + exact
+ * search with a 60 s limit. The same steps as {@code POST /api/siting}. Not a test: run with
+ *
+ * <pre>
+ * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.SitingDemoBenchmark data/demo/porto-alegre 50
+ * </pre>
+ */
+public final class SitingDemoBenchmark {
+
+    private SitingDemoBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "data/demo/porto-alegre");
+        int p = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        double radius = 300;
+        List<DemandCell> cells = new DemandCsvReader().read(dir.resolve("poa_hexgrid.csv"), "poa_hexgrid.csv").cells();
+        List<FacilityAttributes> toilets = new ArrayList<>();
+        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(dir.resolve("poa_osm.pbf")).facilities()) {
+            if (f.type() == FacilityType.PUBLIC_TOILET) {
+                toilets.add(f);
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            long t0 = System.nanoTime();
+            double[] dLon = cells.stream().mapToDouble(DemandCell::lonWgs84).toArray();
+            double[] dLat = cells.stream().mapToDouble(DemandCell::latWgs84).toArray();
+            double[] w = cells.stream().mapToDouble(DemandCell::population).toArray();
+            double[] eLon = toilets.stream().mapToDouble(FacilityAttributes::lonWgs84).toArray();
+            double[] eLat = toilets.stream().mapToDouble(FacilityAttributes::latWgs84).toArray();
+            CoverageSets existing = CoverageSetBuilder.greatCircle(dLon, dLat, eLon, eLat, radius, GreatCircle.MEAN_EARTH_RADIUS_METERS);
+            List<Integer> gaps = new ArrayList<>();
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] > 0 && existing.candidatesOf(i).length == 0) {
+                    gaps.add(i);
+                }
+            }
+            double[][] grid = CandidateGenerator.gridOverGaps(gaps.stream().mapToDouble(i -> dLon[i]).toArray(),
+                    gaps.stream().mapToDouble(i -> dLat[i]).toArray(), 100, radius);
+            CoverageSets sets = CoverageSetBuilder.greatCircle(dLon, dLat, grid[0], grid[1], radius, GreatCircle.MEAN_EARTH_RADIUS_METERS);
+            SitingProblem problem = SitingProblem.withExisting(w, sets, existing);
+            long built = System.nanoTime();
+            SitingResult quick = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, false, 2000, 1));
+            long heuristicDone = System.nanoTime();
+            SitingResult exact = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 2000, 1));
+            long exactDone = System.nanoTime();
+            System.out.printf(Locale.ROOT, "round %d: %d cells, %d toilets, %d gap cells, %d grid candidates, %d pairs; build %.0f ms%n",
+                    round, cells.size(), toilets.size(), gaps.size(), grid[0].length, sets.pairCount(), (built - t0) / 1e6);
+            System.out.printf(Locale.ROOT, "  heuristic only: %.0f people in %.0f ms (build + solve: %.0f ms); bound %.0f%n",
+                    quick.objective(), (heuristicDone - built) / 1e6, (heuristicDone - t0) / 1e6, quick.bound());
+            System.out.printf(Locale.ROOT, "  heuristic + exact: %s, %.0f people, bound %.0f, gap %.3f %%, in %.0f ms (heuristic %d ms, reduce %d ms, model %d ms, search %d ms)%n",
+                    exact.status(), exact.objective(), exact.bound(), 100 * exact.gap(), (exactDone - heuristicDone) / 1e6,
+                    exact.timings().heuristicMillis(), exact.timings().reduceMillis(), exact.timings().buildMillis(), exact.timings().solveMillis());
+        }
+    }
+}
