@@ -185,7 +185,7 @@ class FacilityApiTest {
     private ResponseEntity<String> send(HttpMethod method, String url, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+        return http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).exchange(url, method, new HttpEntity<>(body, headers), String.class);
     }
 
     static String feature(double lon, double lat, String properties) {
