@@ -107,7 +107,7 @@ class FacilityApiTest {
                         + "collection_station, transfer_station");
         assertProblem(send(HttpMethod.POST, "/api/facilities", feature(-51.2, -30, "{\"type\":\"public_toilet\",\"status\":\"open\"}")),
                 400, "unknown facility status 'open'; expected one of planned, site_selected, approved, under_construction, "
-                        + "completed, in_service, suspended, decommissioned");
+                        + "completed, in_service, suspended, cancelled, decommissioned");
         assertProblem(send(HttpMethod.POST, "/api/facilities", "{\"type\":\"Feature\",\"geometry\":"),
                 400, null);
         assertProblem(send(HttpMethod.POST, "/api/facilities",
