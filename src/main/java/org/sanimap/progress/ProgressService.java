@@ -265,6 +265,27 @@ public class ProgressService {
         return done;
     }
 
+    /**
+     * Checks that a facility may go to a status now, without changing anything.
+     *
+     * @throws IllegalArgumentException naming the transition and what is allowed instead
+     */
+    @Transactional(readOnly = true)
+    public void checkTransition(long facilityId, FacilityStatus to) {
+        Facility f = facilities.get(facilityId);
+        Lifecycle.check(f.attributes().status(), to, suspendedFrom(repository.transitionsOf(facilityId)));
+    }
+
+    private static FacilityStatus suspendedFrom(List<Transition> timeline) {
+        FacilityStatus from = null;
+        for (Transition t : timeline) {
+            if (t.to() == FacilityStatus.SUSPENDED) {
+                from = t.from();
+            }
+        }
+        return from;
+    }
+
     /** The statuses a facility may go to next. */
     @Transactional(readOnly = true)
     public Set<FacilityStatus> nextStatuses(long facilityId) {
