@@ -83,6 +83,23 @@ class SecurityApiTest {
     }
 
     @Test
+    void sitingRunsAndAcceptsNeedAPlannerWhileReadingStaysOpen() throws Exception {
+        TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        send(admin, HttpMethod.POST, "/api/users", "{\"userName\":\"manager-s\",\"password\":\"manager-pass\",\"role\":\"manager\"}");
+        send(admin, HttpMethod.POST, "/api/users", "{\"userName\":\"planner-s\",\"password\":\"planner-pass\",\"role\":\"planner\"}");
+        TestRestTemplate manager = http.withBasicAuth("manager-s", "manager-pass");
+        TestRestTemplate planner = http.withBasicAuth("planner-s", "planner-pass");
+        for (String[] call : new String[][] {{"POST", "/api/siting"}, {"DELETE", "/api/siting/7"}, {"POST", "/api/siting/7/accept"}}) {
+            HttpMethod method = HttpMethod.valueOf(call[0]);
+            assertThat(send(http, method, call[1], "{}").getStatusCode().value()).as(call[1]).isEqualTo(401);
+            assertThat(send(manager, method, call[1], "{}").getStatusCode().value()).as(call[1]).isEqualTo(403);
+            // past security: the siting endpoints themselves come with the siting feature
+            assertThat(send(planner, method, call[1], "{}").getStatusCode().value()).as(call[1]).isNotIn(401, 403);
+        }
+        assertThat(http.getForEntity("/api/siting/7", String.class).getStatusCode().value()).isNotIn(401, 403);
+    }
+
+    @Test
     void badUserInputIsA400WithTheExactProblem() throws Exception {
         TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         assertThat(json.readTree(send(admin, HttpMethod.POST, "/api/users",
