@@ -387,6 +387,9 @@
       li.appendChild(document.createTextNode(' ' + (x.from ? t('status.' + x.from) + ' → ' : '') + t('status.' + x.to) + ' · '));
       li.appendChild(el('span', { 'class': 'timeline-user' }, x.user));
       if (x.note) { li.appendChild(el('div', { 'class': 'timeline-note' }, x.note)); }
+      (x.photos || []).forEach(function (ph) {
+        li.appendChild(el('a', { 'class': 'timeline-photo', href: ph.url, target: '_blank', rel: 'noopener' }, ph.fileName));
+      });
       ol.appendChild(li);
     });
     box.appendChild(ol);
@@ -411,12 +414,17 @@
       date.value = P.today || '';
       form.appendChild(date);
       form.appendChild(el('input', { type: 'text', name: 'note', placeholder: t('note') }));
+      form.appendChild(el('input', { type: 'file', name: 'photos', multiple: 'multiple', accept: 'image/jpeg,image/png,image/webp' }));
       form.appendChild(el('button', { type: 'submit', id: 'btn-transition' }, t('save')));
       form.addEventListener('submit', function (e) {
         e.preventDefault();
-        var body = { to: select.value, date: date.value || null, note: form.elements.note.value || null };
+        var data = new FormData();
+        data.append('to', select.value);
+        if (date.value) { data.append('date', date.value); }
+        if (form.elements.note.value) { data.append('note', form.elements.note.value); }
+        Array.prototype.forEach.call(form.elements.photos.files, function (f) { data.append('photos', f); });
         fetch('/api/facilities/' + id + '/transitions', {
-          method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body)
+          method: 'POST', headers: { Accept: 'application/json' }, body: data
         }).then(function (r) {
           return r.json().then(function (b) {
             if (!r.ok) { throw new Error(b && b.detail ? b.detail : 'HTTP ' + r.status); }

@@ -2,7 +2,9 @@ package org.sanimap.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ import org.sanimap.facility.FacilitySource;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
 import org.sanimap.importing.CoordinateSystem;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Projects, transitions, progress and history over HTTP. */
 @RestController
@@ -197,7 +202,15 @@ class ProgressController {
     Map<String, Object> transitions(@PathVariable long id) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("facilityId", id);
-        json.put("transitions", service.timeline(id).stream().map(ProgressJson::transition).toList());
+        Map<Long, List<Map<String, Object>>> photos = new java.util.HashMap<>();
+        for (Photo photo : service.photos(id)) {
+            photos.computeIfAbsent(photo.transitionId(), k -> new ArrayList<>()).add(ProgressJson.photo(photo));
+        }
+        json.put("transitions", service.timeline(id).stream().map(t -> {
+            Map<String, Object> m = ProgressJson.transition(t);
+            m.put("photos", photos.getOrDefault(t.id(), List.of()));
+            return m;
+        }).toList());
         json.put("next", service.nextStatuses(id).stream().map(FacilityStatus::code).toList());
         json.put("progress", ProgressJson.progress(service.progress(id)));
         return json;
@@ -208,6 +221,37 @@ class ProgressController {
     ResponseEntity<Map<String, Object>> transition(@PathVariable long id, @RequestBody TransitionBody body, Principal who) {
         Transition t = service.transition(body.toRequest(id), who.getName());
         return ResponseEntity.status(201).body(ProgressJson.transition(t));
+    }
+
+    @PostMapping(path = "/api/facilities/{id}/transitions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The same as multipart form fields (to, date, note, progressPercent) with photos "
+            + "(JPEG, PNG or WebP, size-limited) in 'photos' (manager)")
+    ResponseEntity<Map<String, Object>> transitionWithPhotos(@PathVariable long id, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String date, @RequestParam(required = false) String note,
+            @RequestParam(required = false) Integer progressPercent,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos, Principal who) throws IOException {
+        List<PhotoUpload> uploads = new ArrayList<>();
+        for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
+            if (!f.isEmpty()) {
+                uploads.add(new PhotoUpload(f.getOriginalFilename(), f.getBytes()));
+            }
+        }
+        TransitionRequest request = new TransitionBody(id, to, date, note, progressPercent).toRequest(id);
+        Transition t = service.transition(request, uploads, who.getName());
+        Map<String, Object> json = ProgressJson.transition(t);
+        json.put("photos", service.photos(id).stream().filter(p -> p.transitionId() == t.id()).map(ProgressJson::photo).toList());
+        return ResponseEntity.status(201).body(json);
+    }
+
+    @GetMapping("/api/photos/{id}")
+    @Operation(summary = "A transition photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        Photo p = service.photo(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.mediaType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", ContentDisposition.inline().filename(p.fileName(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(service.photoContent(p));
     }
 
     @PostMapping("/api/transitions")

@@ -43,6 +43,18 @@ final class ProgressJson {
         return m;
     }
 
+    static Map<String, Object> photo(Photo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("fileName", p.fileName());
+        m.put("mediaType", p.mediaType());
+        m.put("sizeBytes", p.sizeBytes());
+        m.put("sha256", p.sha256());
+        m.put("user", p.userName());
+        m.put("url", "/api/photos/" + p.id());
+        return m;
+    }
+
     static Map<String, Object> change(ChangeRecord c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());

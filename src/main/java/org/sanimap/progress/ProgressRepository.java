@@ -107,6 +107,30 @@ class ProgressRepository {
         return jdbc.query("SELECT * FROM facility_transition ORDER BY facility_id, effective_on, id", (rs, n) -> transition(rs));
     }
 
+    // ---- photos
+
+    Photo insertPhoto(long transitionId, long facilityId, String fileName, String mediaType, long sizeBytes, String sha256,
+            String storageKey, String userName, Instant now) {
+        long id = insertReturningId("INSERT INTO transition_photo (transition_id, facility_id, file_name, media_type, size_bytes, "
+                + "sha256, storage_key, user_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new Object[] {transitionId,
+                    facilityId, fileName, mediaType, sizeBytes, sha256, storageKey, userName, Timestamp.from(now)});
+        return new Photo(id, transitionId, facilityId, fileName, mediaType, sizeBytes, sha256, storageKey, userName, now);
+    }
+
+    List<Photo> photosOf(long facilityId) {
+        return jdbc.query("SELECT * FROM transition_photo WHERE facility_id = ? ORDER BY id", (rs, n) -> photo(rs), facilityId);
+    }
+
+    Optional<Photo> findPhoto(long id) {
+        return jdbc.query("SELECT * FROM transition_photo WHERE id = ?", (rs, n) -> photo(rs), id).stream().findFirst();
+    }
+
+    private static Photo photo(ResultSet rs) throws SQLException {
+        return new Photo(rs.getLong("id"), rs.getLong("transition_id"), rs.getLong("facility_id"), rs.getString("file_name"),
+                rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage_key"),
+                rs.getString("user_name"), rs.getTimestamp("created_at").toInstant());
+    }
+
     // ---- change history
 
     void insertChange(String kind, long entityId, Instant at, String userName, String field, String oldValue,

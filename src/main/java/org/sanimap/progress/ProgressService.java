@@ -37,11 +37,16 @@ public class ProgressService {
 
     private final ProgressRepository repository;
     private final FacilityService facilities;
+    private final PhotoFiles photoFiles;
+    private final ProgressSettings settings;
     private final Clock clock;
 
-    ProgressService(ProgressRepository repository, FacilityService facilities) {
+    ProgressService(ProgressRepository repository, FacilityService facilities, PhotoFiles photoFiles,
+            ProgressSettings settings) {
         this.repository = repository;
         this.facilities = facilities;
+        this.photoFiles = photoFiles;
+        this.settings = settings;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -243,6 +248,89 @@ public class ProgressService {
             changePercent(progress, percent, request.note(), userName, now);
         }
         return t;
+    }
+
+    /**
+     * A transition with photos: JPEG, PNG or WebP, each at most {@code sanimap.progress.max-photo-size-bytes}.
+     * The photos are checked before anything changes; their files are removed again if the
+     * transaction rolls back.
+     *
+     * @throws IllegalArgumentException for a photo of another kind, too large or too many, or as
+     *                                  {@link #transition}
+     */
+    @Transactional
+    public Transition transition(TransitionRequest request, List<PhotoUpload> photos, String userName) {
+        if (photos.size() > settings.maxPhotosPerTransition()) {
+            throw new IllegalArgumentException(photos.size() + " photos; a transition takes at most "
+                    + settings.maxPhotosPerTransition());
+        }
+        List<String> types = new ArrayList<>();
+        for (PhotoUpload p : photos) {
+            String name = cleanFileName(p.fileName());
+            if (p.content().length > settings.maxPhotoSizeBytes()) {
+                throw new IllegalArgumentException("photo '" + name + "' has " + p.content().length + " bytes; the limit is "
+                        + settings.maxPhotoSizeBytes() + " bytes");
+            }
+            String type = PhotoFiles.mediaType(p.content());
+            if (type == null) {
+                throw new IllegalArgumentException("photo '" + name + "' is not a JPEG, PNG or WebP image");
+            }
+            types.add(type);
+        }
+        Transition t = transition(request, userName);
+        List<String> written = new ArrayList<>();
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            written.forEach(photoFiles::delete);
+                        }
+                    }
+                });
+        Instant now = now();
+        for (int i = 0; i < photos.size(); i++) {
+            PhotoUpload p = photos.get(i);
+            String key = photoFiles.write(p.content(), types.get(i));
+            written.add(key);
+            repository.insertPhoto(t.id(), t.facilityId(), cleanFileName(p.fileName()), types.get(i), p.content().length,
+                    sha256(p.content()), key, userName, now);
+        }
+        return t;
+    }
+
+    /** The photos of a facility's transitions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Photo> photos(long facilityId) {
+        return repository.photosOf(facilityId);
+    }
+
+    /** @throws PhotoNotFoundException when there is no such photo */
+    @Transactional(readOnly = true)
+    public Photo photo(long id) {
+        return repository.findPhoto(id).orElseThrow(() -> new PhotoNotFoundException(id));
+    }
+
+    /** The bytes of a photo. */
+    public byte[] photoContent(Photo photo) {
+        return photoFiles.read(photo.storageKey());
+    }
+
+    private static String cleanFileName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+        if (base.isEmpty()) {
+            base = "photo";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
