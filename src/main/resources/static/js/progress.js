@@ -163,7 +163,8 @@
     form.appendChild(el('div', { id: 'ledger-result' }));
     section.appendChild(form);
     section.appendChild(el('div', { id: 'progress-timeline', hidden: 'hidden' }));
-    sidebar.appendChild(section);
+    var coverage = document.getElementById('coverage-panel');
+    if (coverage && coverage.parentNode === sidebar) { sidebar.insertBefore(section, coverage); } else { sidebar.appendChild(section); }
 
     select.addEventListener('change', refresh);
     var slider = document.getElementById('progress-date');
