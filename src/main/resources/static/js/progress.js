@@ -37,7 +37,7 @@
       allProjects: '全部设施', date: '日期', today: '今天', district: '所属区', total: '合计', noDistrict: '（无）',
       completions: '每月建成数', overdue: '逾期', overdueNone: '无逾期设施', downloads: '导出', ledgerXlsx: '台账 XLSX',
       ledgerCsv: '台账 CSV', reportXlsx: '进度报表 XLSX', overdueCsv: '逾期清单 CSV', importLedger: '导入台账',
-      imported: '已导入：{t} 项状态变更，{p} 项进度，{r} 项登记信息，{u} 行未变', timeline: '时间线', facility: '设施',
+      imported: '已导入：新增 {c} 座，{t} 项状态变更，{p} 项进度，{r} 项登记信息，{u} 行未变', timeline: '时间线', facility: '设施',
       progress: '进度', moveTo: '变更为', note: '备注', save: '保存', milestoneStart: '开工逾期', milestoneCompletion: '完工逾期',
       history: '变更记录',
       'status.planned': '规划', 'status.site_selected': '已选址', 'status.approved': '已批复',
@@ -50,7 +50,7 @@
       noDistrict: '(none)', completions: 'Completions per month', overdue: 'Overdue', overdueNone: 'Nothing overdue',
       downloads: 'Export', ledgerXlsx: 'Ledger XLSX', ledgerCsv: 'Ledger CSV', reportXlsx: 'Progress report XLSX',
       overdueCsv: 'Overdue list CSV', importLedger: 'Import ledger',
-      imported: 'Imported: {t} status changes, {p} progress, {r} registry, {u} rows unchanged', timeline: 'Timeline',
+      imported: 'Imported: {c} new, {t} status changes, {p} progress, {r} registry, {u} rows unchanged', timeline: 'Timeline',
       facility: 'Facility', progress: 'Progress', moveTo: 'Move to', note: 'Note', save: 'Save',
       milestoneStart: 'start overdue', milestoneCompletion: 'completion overdue', history: 'Changes',
       'status.planned': 'Planned', 'status.site_selected': 'Site selected', 'status.approved': 'Approved',
@@ -469,7 +469,7 @@
           return null;
         }
         result.className = 'info';
-        result.textContent = t('imported', { t: b.transitions, p: b.progressChanges, r: b.registryChanges, u: b.unchanged });
+        result.textContent = t('imported', { c: b.created, t: b.transitions, p: b.progressChanges, r: b.registryChanges, u: b.unchanged });
         return refresh();
       });
     }).catch(function (err) { showError(err.message); });

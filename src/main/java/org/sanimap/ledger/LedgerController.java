@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,9 +42,11 @@ class LedgerController {
 
     @PostMapping(path = "/api/ledger", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import an edited ledger (manager): status changes become transitions; any bad row rejects "
-            + "the whole file (422, with row numbers)")
-    LedgerImportReport importLedger(@RequestParam("file") MultipartFile file, Principal who) throws IOException {
+            + "the whole file (422, with row numbers); rows without 设施编号 add planned facilities (planner)")
+    LedgerImportReport importLedger(@RequestParam("file") MultipartFile file, Authentication who) throws IOException {
+        boolean planner = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_PLANNER") || a.equals("ROLE_ADMIN"));
         return service.importLedger(file.getBytes(), file.getOriginalFilename() == null ? "ledger" : file.getOriginalFilename(),
-                who.getName());
+                who.getName(), planner);
     }
 }

@@ -110,20 +110,25 @@ public class LedgerService {
 
     /** What one row asks to change, checked against the store. */
     private record Plan(LedgerRow row, Facility facility, FacilityStatus newStatus, LocalDate transitionDate,
-            FacilityAttributes newAttributes, ProgressChange progressChange) {
+            FacilityAttributes newAttributes, ProgressChange progressChange, NewFacility newFacility) {
 
         boolean changesNothing() {
-            return newStatus == null && newAttributes == null && progressChange == null;
+            return newStatus == null && newAttributes == null && progressChange == null && newFacility == null;
         }
     }
 
+    /** A row without facility id: a new planned facility of a project. */
+    private record NewFacility(long projectId, FacilityAttributes attributes) {
+    }
+
     /**
-     * Applies an edited ledger, all rows or none.
+     * Applies an edited ledger, all rows or none. Rows without 设施编号 add planned facilities to the
+     * project they name, if {@code mayAddFacilities} (planners).
      *
      * @throws ImportRejectedException listing every problem with its row number; nothing was applied then
      */
     @Transactional
-    public LedgerImportReport importLedger(byte[] content, String fileName, String userName) {
+    public LedgerImportReport importLedger(byte[] content, String fileName, String userName, boolean mayAddFacilities) {
         if (content.length == 0) {
             throw new ImportRejectedException("file is empty");
         }
@@ -141,7 +146,7 @@ public class LedgerService {
         Map<Long, Integer> seen = new HashMap<>();
         for (LedgerRow row : rows) {
             try {
-                Plan plan = plan(row, seen);
+                Plan plan = row.get(LedgerColumn.FACILITY_ID) == null ? planNew(row, mayAddFacilities) : plan(row, seen);
                 if (plan != null) {
                     plans.add(plan);
                 }
@@ -152,6 +157,7 @@ public class LedgerService {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
+        int created = 0;
         int transitions = 0;
         int progressChanges = 0;
         int registryChanges = 0;
@@ -161,8 +167,17 @@ public class LedgerService {
                 unchanged++;
                 continue;
             }
-            long id = plan.facility().id();
             try {
+                if (plan.newFacility() != null) {
+                    long id = progress.addPlannedFacilities(plan.newFacility().projectId(), List.of(plan.newFacility().attributes()),
+                            userName).get(0).id();
+                    if (plan.progressChange() != null) {
+                        progress.updateProgress(id, plan.progressChange(), userName);
+                    }
+                    created++;
+                    continue;
+                }
+                long id = plan.facility().id();
                 if (plan.newAttributes() != null) {
                     facilities.update(id, plan.newAttributes(), plan.facility().version());
                     registryChanges++;
@@ -182,7 +197,7 @@ public class LedgerService {
                 throw new ImportRejectedException("row " + plan.row().rowNumber() + ": " + e.getMessage());
             }
         }
-        return new LedgerImportReport(fileName, rows.size(), transitions, progressChanges, registryChanges, unchanged);
+        return new LedgerImportReport(fileName, rows.size(), created, transitions, progressChanges, registryChanges, unchanged);
     }
 
     private Plan plan(LedgerRow row, Map<Long, Integer> seen) {
@@ -259,20 +274,7 @@ public class LedgerService {
                 a.toiletGrade(), a.openingHours(), a.barrierFree(), unit, lon, lat, a.source());
         FacilityAttributes newAttributes = edited.equals(a) ? null : edited;
         // progress record
-        Integer percent = null;
-        String percentText = row.get(LedgerColumn.PROGRESS_PERCENT);
-        if (percentText != null) {
-            String t = percentText.replace("%", "").strip();
-            try {
-                double v = Double.parseDouble(t);
-                if (v != Math.rint(v) || v < 0 || v > 100) {
-                    throw new NumberFormatException();
-                }
-                percent = (int) v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("进度% (progress) '" + percentText + "' is not a whole number from 0 to 100");
-            }
-        }
+        Integer percent = percent(row);
         String remark = row.get(LedgerColumn.REMARK);
         LocalDate plannedStart = date(row, LedgerColumn.PLANNED_START);
         LocalDate plannedCompletion = date(row, LedgerColumn.PLANNED_COMPLETION);
@@ -294,7 +296,72 @@ public class LedgerService {
                     plannedStart == null ? p.plannedStart() : plannedStart,
                     plannedCompletion == null ? p.plannedCompletion() : plannedCompletion, remark);
         }
-        return new Plan(row, f, newStatus, date, newAttributes, change);
+        return new Plan(row, f, newStatus, date, newAttributes, change, null);
+    }
+
+    private Plan planNew(LedgerRow row, boolean mayAddFacilities) {
+        if (!mayAddFacilities) {
+            throw new IllegalArgumentException("设施编号 (facility id) is empty: adding facilities through a ledger needs the "
+                    + "planner role");
+        }
+        String projectName = row.get(LedgerColumn.PROJECT);
+        if (projectName == null) {
+            throw new IllegalArgumentException("a new facility (no 设施编号) needs its 项目名称 (project)");
+        }
+        Project project = progress.projectByName(projectName).orElseThrow(() -> new IllegalArgumentException(
+                "项目名称 (project) '" + projectName + "' does not exist; create the project first"));
+        String typeText = row.get(LedgerColumn.TYPE);
+        if (typeText != null && LedgerLabels.parseType(typeText) != project.draft().facilityType()) {
+            throw new IllegalArgumentException("设施类型 (type) '" + typeText + "' is not project '" + projectName + "''s type "
+                    + project.draft().facilityType().code());
+        }
+        String statusText = row.get(LedgerColumn.STATUS);
+        if (statusText != null && LedgerLabels.parseStatus(statusText) != FacilityStatus.PLANNED) {
+            throw new IllegalArgumentException("a new facility starts as 规划 (planned), not " + statusText
+                    + "; add it, then record its progress");
+        }
+        String lonText = row.get(LedgerColumn.LONGITUDE);
+        String latText = row.get(LedgerColumn.LATITUDE);
+        if (lonText == null || latText == null) {
+            throw new IllegalArgumentException("a new facility needs 经度 and 纬度 (longitude and latitude)");
+        }
+        String crsText = row.get(LedgerColumn.CRS);
+        CoordinateSystem crs = crsText == null ? CoordinateSystem.WGS84 : CoordinateSystem.fromCode(crsText);
+        LonLat wgs84 = crs.toWgs84(number(lonText, "经度 (longitude)"), number(latText, "纬度 (latitude)"));
+        String district = row.get(LedgerColumn.DISTRICT);
+        if (district != null && !project.draft().districts().isEmpty() && !project.draft().districts().contains(district)) {
+            throw new IllegalArgumentException("所属区 (district) '" + district + "' is not one of project '" + projectName
+                    + "''s districts " + project.draft().districts());
+        }
+        FacilityAttributes attributes = new FacilityAttributes(project.draft().facilityType(), FacilityStatus.PLANNED, null,
+                row.get(LedgerColumn.ADDRESS), district, null, null, null, null, row.get(LedgerColumn.RESPONSIBLE_UNIT),
+                wgs84.lon(), wgs84.lat(), org.sanimap.facility.FacilitySource.manual());
+        Integer percent = percent(row);
+        String remark = row.get(LedgerColumn.REMARK);
+        LocalDate plannedStart = date(row, LedgerColumn.PLANNED_START);
+        LocalDate plannedCompletion = date(row, LedgerColumn.PLANNED_COMPLETION);
+        if (plannedStart != null && plannedCompletion != null && plannedCompletion.isBefore(plannedStart)) {
+            throw new IllegalArgumentException("计划完工 " + plannedCompletion + " is before 计划开工 " + plannedStart);
+        }
+        ProgressChange change = percent != null || remark != null || plannedStart != null || plannedCompletion != null
+                ? new ProgressChange(percent, remark, plannedStart, plannedCompletion, remark) : null;
+        return new Plan(row, null, null, null, null, change, new NewFacility(project.id(), attributes));
+    }
+
+    private static Integer percent(LedgerRow row) {
+        String percentText = row.get(LedgerColumn.PROGRESS_PERCENT);
+        if (percentText == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(percentText.replace("%", "").strip());
+            if (v != Math.rint(v) || v < 0 || v > 100) {
+                throw new NumberFormatException();
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("进度% (progress) '" + percentText + "' is not a whole number from 0 to 100");
+        }
     }
 
     private static LocalDate date(LedgerRow row, LedgerColumn column) {

@@ -186,6 +186,39 @@ class LedgerApiTest {
     }
 
     @Test
+    void rowsWithoutAnIdAddPlannedFacilitiesForPlannersOnly() throws Exception {
+        String name = service.project(project).draft().name();
+        String csv = new String(export("&format=csv"), StandardCharsets.UTF_8).stripTrailing()
+                + "\r\n," + name + ",公共厕所,鼓楼区,新路 1 号,119.31,26.08,WGS84,规划,2026-04-01,,2026-09-30,,0,区城管局,新增点位,\r\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+
+        admin.postForEntity("/api/users", new org.springframework.http.HttpEntity<>(
+                "{\"userName\":\"ledger-manager\",\"password\":\"manager-password\",\"role\":\"manager\"}", jsonHeaders()),
+                String.class);
+        ResponseEntity<String> refused = upload(http.withBasicAuth("ledger-manager", "manager-password"), "new.csv", bytes);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(refused.getBody()).path("errors").get(0).asText()).isEqualTo("row 6: 设施编号 (facility id) is "
+                + "empty: adding facilities through a ledger needs the planner role");
+        assertThat(service.facilityIds(project)).hasSize(4);
+
+        ResponseEntity<String> added = upload(admin, "new.csv", bytes);
+        assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(200);
+        JsonNode report = json.readTree(added.getBody());
+        assertThat(report.path("created").asInt()).isEqualTo(1);
+        assertThat(report.path("unchanged").asInt()).isEqualTo(4);
+        List<Long> now = service.facilityIds(project);
+        assertThat(now).hasSize(5);
+        long id = now.get(4);
+        JsonNode f = json.readTree(http.getForEntity("/api/facilities/" + id, String.class).getBody());
+        assertThat(f.path("properties").path("status").asText()).isEqualTo("planned");
+        assertThat(f.path("properties").path("address").asText()).isEqualTo("新路 1 号");
+        assertThat(f.path("geometry").path("coordinates").get(0).asDouble()).isEqualTo(119.31);
+        JsonNode progress = json.readTree(http.getForEntity("/api/facilities/" + id + "/progress", String.class).getBody());
+        assertThat(progress.path("plannedStart").asText()).isEqualTo("2026-04-01");
+        assertThat(progress.path("remark").asText()).isEqualTo("新增点位");
+    }
+
+    @Test
     void viewersCannotImportAndGarbageIsRejected() throws Exception {
         admin.postForEntity("/api/users", new org.springframework.http.HttpEntity<>(
                 "{\"userName\":\"ledger-viewer\",\"password\":\"viewer-password\",\"role\":\"viewer\"}", jsonHeaders()), String.class);
