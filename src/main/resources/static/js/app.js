@@ -5,7 +5,7 @@
 
   var TYPES = ['public_toilet', 'mobile_toilet', 'collection_point', 'collection_station', 'transfer_station'];
   var STATUSES = ['planned', 'site_selected', 'approved', 'under_construction', 'completed', 'in_service',
-    'suspended', 'decommissioned'];
+    'suspended', 'cancelled', 'decommissioned'];
   var PAGE_SIZE = 5000;
   var params = new URLSearchParams(window.location.search);
   var clustering = params.get('cluster') !== 'off';

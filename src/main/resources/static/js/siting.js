@@ -1,5 +1,5 @@
 /* Siting panel of the web map: asks POST /api/siting, follows the run, draws the proposals with the
- * residents each adds, and accepts the ticked ones as planned facilities of a named batch.
+ * residents each adds, and accepts the ticked ones as the planned facilities of a new project.
  * API data is only ever put into the page with textContent. */
 (function () {
   'use strict';
@@ -114,14 +114,16 @@
   }
 
   function accept() {
-    var batch = value('siting-batch').trim();
-    if (!batch) { s.showMessage(s.t('siting.batchRequired')); return; }
+    var project = value('siting-batch').trim();
+    if (!project) { s.showMessage(s.t('siting.batchRequired')); return; }
     var ranks = [];
     document.querySelectorAll('#siting-table input[type=checkbox]').forEach(function (i) { if (i.checked) { ranks.push(Number(i.value)); } });
-    s.api('POST', '/api/siting/' + current.id + '/accept', { batchName: batch, ranks: ranks }).then(function (r) {
-      s.showMessage(s.t('siting.accepted', { count: r.body.created, batch: batch }), 'info');
+    s.api('POST', '/api/siting/' + current.id + '/accept', { projectName: project, ranks: ranks }).then(function (r) {
+      var count = r.body.facilityIds.length;
+      s.showMessage(s.t('siting.accepted', { count: count, batch: project }), 'info');
       document.getElementById('siting-accept').hidden = true;
-      document.getElementById('siting-status').setAttribute('data-accepted', String(r.body.created));
+      document.getElementById('siting-status').setAttribute('data-accepted', String(count));
+      document.getElementById('siting-status').setAttribute('data-project', String(r.body.projectId));
       layer.clearLayers();
       return s.reloadFacilities();
     }).catch(function (e) { s.showMessage(e.message); });

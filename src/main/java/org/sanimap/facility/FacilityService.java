@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class FacilityService {
 
     private final FacilityRepository repository;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FacilityService(FacilityRepository repository) {
+    FacilityService(FacilityRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
         this.clock = Clock.systemUTC();
     }
 
@@ -47,22 +50,14 @@ public class FacilityService {
         return repository.findById(id).orElseThrow(() -> new FacilityNotFoundException(id));
     }
 
-    /** Creates several facilities in one transaction: all or none. */
-    @Transactional
-    public List<Facility> createAll(List<FacilityAttributes> records) {
-        List<Facility> out = new ArrayList<>();
-        for (FacilityAttributes a : records) {
-            out.add(create(a));
-        }
-        return out;
-    }
-
     @Transactional
     public Facility create(FacilityAttributes attributes) {
         if (attributes.source().key() != null && !repository.findBySourceKeys(List.of(attributes.source().key())).isEmpty()) {
             throw new IllegalArgumentException("a facility with source key '" + attributes.source().key() + "' exists already");
         }
-        return repository.insert(attributes, now());
+        Facility created = repository.insert(attributes, now());
+        events.publishEvent(new FacilityChanged(null, created));
+        return created;
     }
 
     /**
@@ -77,7 +72,9 @@ public class FacilityService {
         if (current.version() != expectedVersion || !repository.update(id, attributes, expectedVersion, now())) {
             throw new StaleVersionException(id, expectedVersion, get(id).version());
         }
-        return get(id);
+        Facility updated = get(id);
+        events.publishEvent(new FacilityChanged(current, updated));
+        return updated;
     }
 
     /**
@@ -92,6 +89,7 @@ public class FacilityService {
         if (current.version() != expectedVersion || !repository.delete(id, expectedVersion)) {
             throw new StaleVersionException(id, expectedVersion, current.version());
         }
+        events.publishEvent(new FacilityChanged(current, null));
     }
 
     /**
@@ -128,6 +126,7 @@ public class FacilityService {
                 if (!repository.update(stored.id(), a, stored.version(), now)) {
                     throw new StaleVersionException(stored.id(), stored.version(), get(stored.id()).version());
                 }
+                events.publishEvent(new FacilityChanged(stored, get(stored.id())));
                 updated++;
             }
         }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Lifecycle status of a facility. Transition rules come with project progress tracking. */
+/**
+ * Lifecycle status of a facility. Which changes are allowed is decided by construction progress
+ * tracking ({@code org.sanimap.progress.Lifecycle}); the registry itself stores any status.
+ */
 public enum FacilityStatus {
     PLANNED,
     SITE_SELECTED,
@@ -13,6 +16,7 @@ public enum FacilityStatus {
     COMPLETED,
     IN_SERVICE,
     SUSPENDED,
+    CANCELLED,
     DECOMMISSIONED;
 
     /** The code used in the API, files and the database, e.g. {@code under_construction}. */

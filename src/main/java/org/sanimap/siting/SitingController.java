@@ -3,10 +3,8 @@ package org.sanimap.siting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.security.Principal;
 import java.util.List;
-import java.util.Map;
-import org.sanimap.facility.Facility;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/siting}: propose new sites, follow and cancel runs, accept proposals. */
+/** {@code /api/siting}: propose new sites, follow and cancel runs, accept proposals into a project. */
 @RestController
 class SitingController {
 
@@ -49,9 +47,12 @@ class SitingController {
         return siting.cancel(id);
     }
 
-    /** Body: {@code {"batchName": "...", "ranks": [1, 2, ...]}} (no ranks: all). */
+    /**
+     * Body: {@code {"projectName": "...", "ranks": [1, 2, ...], "responsibleUnit": "..."}} (no ranks:
+     * all): a new project whose facilities are the proposals, planned.
+     */
     @PostMapping("/api/siting/{id}/accept")
-    ResponseEntity<Map<String, Object>> accept(@PathVariable String id, @RequestBody JsonNode body) {
+    ResponseEntity<SitingService.Accepted> accept(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
         List<Integer> ranks = new ArrayList<>();
         JsonNode r = body.path("ranks");
         if (!r.isMissingNode() && !r.isNull()) {
@@ -65,11 +66,8 @@ class SitingController {
                 ranks.add(n.asInt());
             });
         }
-        List<Facility> created = siting.accept(id, body.path("batchName").asText(null), ranks);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("batchName", body.path("batchName").asText());
-        out.put("created", created.size());
-        out.put("facilityIds", created.stream().map(Facility::id).toList());
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+        SitingService.Accepted accepted = siting.accept(id, body.path("projectName").asText(null), ranks,
+                body.path("responsibleUnit").asText(null), user == null ? "anonymous" : user.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/projects/" + accepted.projectId())).body(accepted);
     }
 }

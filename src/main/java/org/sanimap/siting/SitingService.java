@@ -42,6 +42,9 @@ import org.sanimap.facility.FacilitySource;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
 import org.sanimap.network.NetworkService;
+import org.sanimap.progress.ProgressService;
+import org.sanimap.progress.Project;
+import org.sanimap.progress.ProjectDraft;
 import org.sanimap.standards.StandardsService;
 import org.sanimap.standards.StoredRule;
 import org.springframework.http.HttpStatus;
@@ -52,7 +55,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Siting on the registry: proposes new sites of a type where the active standard's radius leaves
  * residents uncovered, keeping the facilities that exist or are being built. Runs are asynchronous
  * (one at a time, others queue), report progress, can be cancelled, and their proposals can be accepted
- * as planned facilities of a named batch.
+ * as the planned facilities of a new construction project.
  */
 @Service
 public class SitingService {
@@ -63,6 +66,7 @@ public class SitingService {
     private final DemandService demand;
     private final NetworkService network;
     private final StandardsService standards;
+    private final ProgressService progress;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "siting");
@@ -71,8 +75,10 @@ public class SitingService {
     });
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
-    SitingService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards) {
+    SitingService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards,
+            ProgressService progress) {
         this.facilities = facilities;
+        this.progress = progress;
         this.demand = demand;
         this.network = network;
         this.standards = standards;
@@ -140,27 +146,23 @@ public class SitingService {
         return run.snapshot(clock.instant());
     }
 
+    /** What accepting proposals created: the project and its planned facilities. */
+    public record Accepted(long projectId, String projectName, List<Long> facilityIds) {
+    }
+
     /**
-     * Turns accepted proposals into {@code planned} facilities of a named batch.
+     * Turns accepted proposals into a new construction project whose facilities are {@code planned},
+     * with the history naming {@code userName}.
      *
-     * @param ranks the proposals' ranks; empty for all
-     * @return the created facilities, in rank order
+     * @param projectName     the new project's name (unique)
+     * @param ranks           the proposals' ranks; empty for all
+     * @param responsibleUnit responsible unit (责任单位) of the project, may be null
      */
-    public List<Facility> accept(String id, String batchName, List<Integer> ranks) {
+    public Accepted accept(String id, String projectName, List<Integer> ranks, String responsibleUnit, String userName) {
         Run run = run(id);
         SitingAnswer answer = run.answer;
         if (answer == null || answer.proposals().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "siting run " + id + " has no proposals to accept (state " + run.state + ")");
-        }
-        String batch = batchName == null ? "" : batchName.trim();
-        if (batch.isEmpty() || batch.length() > 200) {
-            throw new IllegalArgumentException("batchName is required (1 to 200 characters)");
-        }
-        List<SitingAnswer.Proposal> chosen = new ArrayList<>();
-        for (SitingAnswer.Proposal p : answer.proposals()) {
-            if (ranks == null || ranks.isEmpty() || ranks.contains(p.rank())) {
-                chosen.add(p);
-            }
         }
         if (ranks != null) {
             for (int r : ranks) {
@@ -169,23 +171,36 @@ public class SitingService {
                 }
             }
         }
+        List<SitingAnswer.Proposal> chosen = new ArrayList<>();
+        for (SitingAnswer.Proposal p : answer.proposals()) {
+            if (ranks == null || ranks.isEmpty() || ranks.contains(p.rank())) {
+                chosen.add(p);
+            }
+        }
+        FacilityType type = FacilityType.fromCode(answer.type());
+        ProjectDraft draft = new ProjectDraft(projectName, type, chosen.size(),
+                chosen.stream().map(SitingAnswer.Proposal::district).filter(java.util.Objects::nonNull).distinct().sorted().toList(),
+                null, null, responsibleUnit, null, null, null);
         synchronized (run) {
             for (SitingAnswer.Proposal p : chosen) {
                 if (run.accepted.contains(p.rank())) {
                     throw new ResponseStatusException(HttpStatus.CONFLICT, "proposal " + p.rank() + " of siting run " + id + " was accepted already");
                 }
             }
+            if (progress.projectByName(draft.name()).isPresent()) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, "a project named '" + draft.name() + "' exists already");
+            }
             List<FacilityAttributes> planned = new ArrayList<>();
             for (SitingAnswer.Proposal p : chosen) {
-                String detail = String.format(Locale.ROOT, "siting batch '%s', proposal %d: adds %.0f residents within %.0f m (%s, %s)",
-                        batch, p.rank(), p.populationAdded(), answer.radiusMeters(), answer.model(), answer.metric());
-                planned.add(new FacilityAttributes(FacilityType.fromCode(answer.type()), FacilityStatus.PLANNED,
-                        batch + " #" + p.rank(), null, p.district(), null, null, null, null, null, p.lonWgs84(), p.latWgs84(),
+                String detail = String.format(Locale.ROOT, "siting proposal %d for project '%s': adds %.0f residents within %.0f m (%s, %s)",
+                        p.rank(), draft.name(), p.populationAdded(), answer.radiusMeters(), answer.model(), answer.metric());
+                planned.add(new FacilityAttributes(type, FacilityStatus.PLANNED, draft.name() + " #" + p.rank(), null, p.district(),
+                        null, null, null, null, null, p.lonWgs84(), p.latWgs84(),
                         new FacilitySource(FacilitySource.SITING, "siting:" + id + ":" + p.rank(), detail)));
             }
-            List<Facility> created = facilities.createAll(planned);
+            Project project = progress.createProjectWithPlannedFacilities(draft, planned, userName);
             chosen.forEach(p -> run.accepted.add(p.rank()));
-            return created;
+            return new Accepted(project.id(), project.draft().name(), progress.facilityIds(project.id()));
         }
     }
 

@@ -65,7 +65,7 @@ class CoverageApiTest {
                 + "\"properties\":{\"type\":\"public_toilet\",\"status\":\"under_construction\"}}";
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
-        JsonNode created = json.readTree(http.postForEntity("/api/facilities",
+        JsonNode created = json.readTree(http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).postForEntity("/api/facilities",
                 new org.springframework.http.HttpEntity<>(feature, headers), String.class).getBody());
         try {
             JsonNode before = json.readTree(http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300", String.class).getBody());
@@ -76,7 +76,7 @@ class CoverageApiTest {
             assertThat(after.path("coveredCells").asInt()).isGreaterThan(before.path("coveredCells").asInt());
             assertThat(after.path("coveredPopulation").asDouble()).isGreaterThanOrEqualTo(before.path("coveredPopulation").asDouble());
         } finally {
-            http.delete("/api/facilities/" + created.path("id").asLong() + "?version=1");
+            http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).delete("/api/facilities/" + created.path("id").asLong() + "?version=1");
         }
     }
 

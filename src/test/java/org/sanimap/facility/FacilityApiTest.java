@@ -107,7 +107,7 @@ class FacilityApiTest {
                         + "collection_station, transfer_station");
         assertProblem(send(HttpMethod.POST, "/api/facilities", feature(-51.2, -30, "{\"type\":\"public_toilet\",\"status\":\"open\"}")),
                 400, "unknown facility status 'open'; expected one of planned, site_selected, approved, under_construction, "
-                        + "completed, in_service, suspended, decommissioned");
+                        + "completed, in_service, suspended, cancelled, decommissioned");
         assertProblem(send(HttpMethod.POST, "/api/facilities", "{\"type\":\"Feature\",\"geometry\":"),
                 400, null);
         assertProblem(send(HttpMethod.POST, "/api/facilities",
@@ -185,7 +185,7 @@ class FacilityApiTest {
     private ResponseEntity<String> send(HttpMethod method, String url, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+        return http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).exchange(url, method, new HttpEntity<>(body, headers), String.class);
     }
 
     static String feature(double lon, double lat, String properties) {

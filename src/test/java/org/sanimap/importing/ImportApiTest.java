@@ -159,7 +159,7 @@ class ImportApiTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.postForEntity("/api/imports" + (query == null ? "" : "?" + query), new HttpEntity<>(form, headers),
+        return http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).postForEntity("/api/imports" + (query == null ? "" : "?" + query), new HttpEntity<>(form, headers),
                 String.class);
     }
 }

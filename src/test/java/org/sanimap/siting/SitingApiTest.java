@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,10 +34,14 @@ class SitingApiTest {
     @Autowired
     ObjectMapper json;
 
+    private TestRestTemplate planner() {
+        return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+    }
+
     private ResponseEntity<String> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+        return planner().postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private JsonNode get(String path) throws Exception {
@@ -67,10 +72,15 @@ class SitingApiTest {
         assertThat(answer.path("existingCoveredPopulation").asDouble()).isEqualTo(before.path("coveredPopulation").asDouble());
 
         ResponseEntity<String> accepted = post("/api/siting/" + job.path("id").asText() + "/accept",
-                "{\"batchName\":\"2027 toilet campaign\"}");
+                "{\"projectName\":\"2027 toilet campaign\",\"responsibleUnit\":\"环卫处\"}");
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
         JsonNode created = json.readTree(accepted.getBody());
-        assertThat(created.path("created").asInt()).isEqualTo(20);
+        assertThat(created.path("facilityIds")).hasSize(20);
+        // the project holds the 20 planned toilets, and its history names who accepted them
+        JsonNode project = get("/api/projects/" + created.path("projectId").asLong());
+        assertThat(project.toString()).contains("2027 toilet campaign");
+        JsonNode history = get("/api/facilities/" + created.path("facilityIds").get(0).asLong() + "/history");
+        assertThat(history.toString()).contains(TestUsers.ADMIN);
         try {
             JsonNode planned = get("/api/facilities?status=planned&type=public_toilet");
             assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
@@ -78,11 +88,18 @@ class SitingApiTest {
             // the coverage engine, counting the planned toilets, finds exactly the population the siting promised
             JsonNode after = get("/api/coverage?type=public_toilet&radiusMeters=300&include=under_construction,completed,planned");
             assertThat(after.path("coveredPopulation").asDouble()).isEqualTo(answer.path("coveredPopulationAfter").asDouble());
-            assertThat(post("/api/siting/" + job.path("id").asText() + "/accept", "{\"batchName\":\"again\",\"ranks\":[1]}")
+            assertThat(post("/api/siting/" + job.path("id").asText() + "/accept", "{\"projectName\":\"again\",\"ranks\":[1]}")
                     .getStatusCode().value()).isEqualTo(409);
+            // a viewer (here: anonymous) may read runs but not start or accept them
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            assertThat(http.postForEntity("/api/siting", new HttpEntity<>("{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":1}",
+                    headers), String.class).getStatusCode().value()).isEqualTo(401);
+            assertThat(http.getForEntity("/api/siting/" + job.path("id").asText(), String.class).getStatusCode().value()).isEqualTo(200);
         } finally {
             for (JsonNode id : created.path("facilityIds")) {
-                http.delete("/api/facilities/" + id.asLong() + "?version=1");
+                JsonNode f = get("/api/facilities/" + id.asLong());
+                planner().delete("/api/facilities/" + id.asLong() + "?version=" + f.path("properties").path("version").asLong());
             }
         }
     }
@@ -126,7 +143,7 @@ class SitingApiTest {
             Thread.sleep(100);
             now = get("/api/siting/" + id);
         }
-        http.exchange("/api/siting/" + id, HttpMethod.DELETE, null, String.class);
+        planner().exchange("/api/siting/" + id, HttpMethod.DELETE, null, String.class);
         long until = System.currentTimeMillis() + 30_000;
         while (!List.of("cancelled", "done").contains(now.path("state").asText()) && System.currentTimeMillis() < until) {
             Thread.sleep(100);

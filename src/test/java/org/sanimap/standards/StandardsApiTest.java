@@ -106,6 +106,6 @@ class StandardsApiTest {
     private ResponseEntity<String> send(HttpMethod method, String url, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+        return http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).exchange(url, method, new HttpEntity<>(body, headers), String.class);
     }
 }

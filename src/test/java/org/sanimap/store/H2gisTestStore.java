@@ -20,5 +20,6 @@ public final class H2gisTestStore {
         Path dataDir = Path.of("target", "test-stores", "h2gis-" + UUID.randomUUID()).toAbsolutePath();
         registry.add("sanimap.data-dir", dataDir::toString);
         registry.add("sanimap.demo.load-on-empty-store", () -> Boolean.toString(loadDemo));
+        registry.add("sanimap.security.admin-password", () -> org.sanimap.testing.TestUsers.ADMIN_PASSWORD);
     }
 }

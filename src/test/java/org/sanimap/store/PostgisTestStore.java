@@ -24,5 +24,6 @@ public final class PostgisTestStore {
         registry.add("spring.datasource.username", PostgisTestDatabase::user);
         registry.add("spring.datasource.password", PostgisTestDatabase::password);
         registry.add("sanimap.demo.load-on-empty-store", () -> "false");
+        registry.add("sanimap.security.admin-password", () -> org.sanimap.testing.TestUsers.ADMIN_PASSWORD);
     }
 }

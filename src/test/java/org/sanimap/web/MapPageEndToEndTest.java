@@ -88,6 +88,7 @@ class MapPageEndToEndTest {
         // a name that would run script if it were ever put into the page as HTML
         postFeature(-51.21, -30.04, "{\"type\":\"public_toilet\",\"name\":\"<img src=x onerror=alert(1)>\"}");
 
+        signIn();
         open();
         long apiCount = apiTotalCount();
         assertThat(apiCount).isEqualTo(11 + 2);
@@ -165,6 +166,7 @@ class MapPageEndToEndTest {
 
     @Test
     void aPlannerProposesTwentyToiletSitesSeesTheirGainsAndAcceptsThem() throws Exception {
+        signIn();
         open();
         waitUntil(() -> browser.findElement(By.id("coverage-radius")).getAttribute("value").equals("300"));
         WebElement p = browser.findElement(By.id("siting-p"));
@@ -187,12 +189,14 @@ class MapPageEndToEndTest {
         assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
         for (JsonNode f : planned.path("features")) {
             assertThat(f.path("properties").path("name").asText()).startsWith("E2E 2027 公厕 #");
-            http.delete("/api/facilities/" + f.path("id").asLong() + "?version=" + f.path("properties").path("version").asLong());
+            http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD)
+                    .delete("/api/facilities/" + f.path("id").asLong() + "?version=" + f.path("properties").path("version").asLong());
         }
     }
 
     @Test
     void standardsAreListedActivatedAndAddedOnTheMap() {
+        signIn();
         open();
         By toiletRule = By.cssSelector("#standards-table tr[data-rule='gb55013-toilet-radius'] input.rule-active");
         waitUntil(() -> !browser.findElements(toiletRule).isEmpty());
@@ -216,6 +220,15 @@ class MapPageEndToEndTest {
         browser.findElement(By.id("btn-add-standard")).click();
         waitUntil(() -> !browser.findElements(By.cssSelector("#standards-table tr[data-rule='city-old-town-radius']")).isEmpty());
         assertThat(http.getForObject("/api/standards?type=public_toilet", String.class)).contains("\"code\":\"city-old-town-radius\"");
+    }
+
+    /** Signs in through the form as the first admin; the session stays for the next pages. */
+    private void signIn() {
+        browser.get("http://localhost:" + port + "/login.html");
+        browser.findElement(By.name("username")).sendKeys(org.sanimap.testing.TestUsers.ADMIN);
+        browser.findElement(By.name("password")).sendKeys(org.sanimap.testing.TestUsers.ADMIN_PASSWORD);
+        browser.findElement(By.id("btn-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private void open() {
@@ -251,7 +264,7 @@ class MapPageEndToEndTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         String feature = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat
                 + "]},\"properties\":" + properties + "}";
-        assertThat(http.postForEntity("/api/facilities", new HttpEntity<>(feature, headers), String.class)
+        assertThat(http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD).postForEntity("/api/facilities", new HttpEntity<>(feature, headers), String.class)
                 .getStatusCode().value()).isEqualTo(201);
     }
 }

@@ -1,0 +1,17 @@
+package org.sanimap.facility;
+
+/**
+ * A facility was created, changed or deleted through {@link FacilityService}. Published inside the
+ * writing transaction, so that listeners (the change history) write in the same transaction. Records
+ * created in bulk by imports are not announced one by one.
+ *
+ * @param before the facility before the change, null when it was created
+ * @param after  the facility after the change, null when it was deleted
+ */
+public record FacilityChanged(Facility before, Facility after) {
+
+    /** Id of the facility concerned. */
+    public long facilityId() {
+        return after != null ? after.id() : before.id();
+    }
+}

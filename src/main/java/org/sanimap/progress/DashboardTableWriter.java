@@ -1,0 +1,84 @@
+package org.sanimap.progress;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Dashboard tables as CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX, with bilingual headers:
+ * a header row, data rows, all values as given.
+ */
+final class DashboardTableWriter {
+
+    private DashboardTableWriter() {
+    }
+
+    static byte[] csv(List<String> headers, List<List<Object>> rows) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            w.write('\uFEFF');
+            csv.printRecord(headers);
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet sheet = book.createSheet(sheetName);
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) {
+                head.createCell(c).setCellValue(headers.get(c));
+                head.getCell(c).setCellStyle(bold);
+            }
+            int r = 1;
+            for (List<Object> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            for (int c = 0; c < headers.size(); c++) {
+                sheet.autoSizeColumn(c);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Object> row(Object... values) {
+        List<Object> row = new ArrayList<>();
+        for (Object v : values) {
+            row.add(v);
+        }
+        return row;
+    }
+}

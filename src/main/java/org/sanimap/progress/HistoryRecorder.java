@@ -1,0 +1,95 @@
+package org.sanimap.progress;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sanimap.facility.Facility;
+import org.sanimap.facility.FacilityAttributes;
+import org.sanimap.facility.FacilityChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the history of every facility change announced by the registry (who, when, old -> new per
+ * field), in the registry's transaction. Status changes made outside the lifecycle (registry edits,
+ * imports) also enter the status timeline, dated the day they were made.
+ */
+@Component
+class HistoryRecorder {
+
+    private final ProgressRepository repository;
+    private final Clock clock;
+
+    HistoryRecorder(ProgressRepository repository) {
+        this.repository = repository;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    @EventListener
+    void facilityChanged(FacilityChanged event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String user = ChangeContext.userName();
+        ChangeContext.Scope scope = ChangeContext.current().orElse(null);
+        String note = scope == null ? null : scope.note();
+        LocalDate effectiveOn = scope == null || scope.effectiveOn() == null ? LocalDate.now(clock) : scope.effectiveOn();
+        boolean timelineHandled = scope != null && scope.timelineHandled();
+        long id = event.facilityId();
+        Facility before = event.before();
+        Facility after = event.after();
+        if (before == null) {
+            FacilityAttributes a = after.attributes();
+            repository.insertChange(ChangeRecord.FACILITY, id, now, user, "created", null,
+                    a.type().code() + ", " + a.status().code(), null, note);
+            if (!timelineHandled) {
+                repository.insertTransition(id, null, a.status(), effectiveOn, user,
+                        note == null ? "created in the registry" : note, now);
+            }
+            return;
+        }
+        if (after == null) {
+            repository.insertChange(ChangeRecord.FACILITY, id, now, user, "deleted", summary(before.attributes()), null, null, note);
+            return;
+        }
+        for (String[] change : differences(before.attributes(), after.attributes())) {
+            boolean status = change[0].equals("status");
+            repository.insertChange(ChangeRecord.FACILITY, id, now, user, change[0], change[1], change[2],
+                    status ? effectiveOn : null, note);
+        }
+        if (before.attributes().status() != after.attributes().status() && !timelineHandled) {
+            repository.insertTransition(id, before.attributes().status(), after.attributes().status(), effectiveOn, user,
+                    note == null ? "changed in the registry" : note, now);
+        }
+    }
+
+    private static String summary(FacilityAttributes a) {
+        return a.type().code() + ", " + a.status().code() + (a.name() == null ? "" : ", " + a.name());
+    }
+
+    /** Field name, old value, new value for every field that differs. */
+    static List<String[]> differences(FacilityAttributes a, FacilityAttributes b) {
+        List<String[]> out = new ArrayList<>();
+        add(out, "type", a.type().code(), b.type().code());
+        add(out, "status", a.status().code(), b.status().code());
+        add(out, "name", a.name(), b.name());
+        add(out, "address", a.address(), b.address());
+        add(out, "district", a.district(), b.district());
+        add(out, "capacity", a.capacity(), b.capacity());
+        add(out, "toiletGrade", a.toiletGrade(), b.toiletGrade());
+        add(out, "openingHours", a.openingHours(), b.openingHours());
+        add(out, "barrierFree", a.barrierFree(), b.barrierFree());
+        add(out, "operator", a.operator(), b.operator());
+        add(out, "lonWgs84", a.lonWgs84(), b.lonWgs84());
+        add(out, "latWgs84", a.latWgs84(), b.latWgs84());
+        return out;
+    }
+
+    private static void add(List<String[]> out, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            out.add(new String[] {field, before == null ? null : before.toString(), after == null ? null : after.toString()});
+        }
+    }
+}
