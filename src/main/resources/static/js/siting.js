@@ -38,6 +38,7 @@
     layer.clearLayers();
     document.getElementById('siting-table').textContent = '';
     document.getElementById('siting-accept').hidden = true;
+    document.getElementById('siting-downloads').hidden = true;
     document.getElementById('siting-status').textContent = '';
     s.api('POST', '/api/siting', request()).then(function (r) {
       current = r.body;
@@ -79,6 +80,9 @@
       after: (100 * a.coveredPopulationAfter / a.totalPopulation).toFixed(1),
       bound: fmt(a.bound), seconds: (job.elapsedMillis / 1000).toFixed(1)
     });
+    document.getElementById('siting-csv').href = '/api/siting/' + job.id + '/proposals.csv';
+    document.getElementById('siting-xlsx').href = '/api/siting/' + job.id + '/proposals.xlsx';
+    document.getElementById('siting-downloads').hidden = a.proposals.length === 0;
     draw(a);
   }
 

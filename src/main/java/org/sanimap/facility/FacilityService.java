@@ -69,6 +69,9 @@ public class FacilityService {
     @Transactional
     public Facility update(long id, FacilityAttributes attributes, long expectedVersion) {
         Facility current = get(id);
+        if (current.version() == expectedVersion && current.attributes().status() != attributes.status()) {
+            events.publishEvent(new FacilityStatusChanging(id, current.attributes().status(), attributes.status()));
+        }
         if (current.version() != expectedVersion || !repository.update(id, attributes, expectedVersion, now())) {
             throw new StaleVersionException(id, expectedVersion, get(id).version());
         }

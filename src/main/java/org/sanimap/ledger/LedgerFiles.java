@@ -1,13 +1,9 @@
 package org.sanimap.ledger;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -18,19 +14,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads and writes ledger tables: XLSX (first sheet) and CSV (UTF-8, with a BOM on writing so that
@@ -44,53 +36,6 @@ final class LedgerFiles {
     /** Whether the bytes are an XLSX (a ZIP) rather than text. */
     static boolean isXlsx(byte[] content) {
         return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-    }
-
-    static byte[] writeCsv(List<String> headers, List<List<Object>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            w.write('\uFEFF');
-            csv.printRecord(headers);
-            for (List<Object> row : rows) {
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static byte[] writeXlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet sheet = book.createSheet(sheetName);
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) {
-                head.createCell(c).setCellValue(headers.get(c));
-                head.getCell(c).setCellStyle(bold);
-            }
-            int r = 1;
-            for (List<Object> values : rows) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < values.size(); c++) {
-                    Object v = values.get(c);
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            sheet.createFreezePane(0, 1);
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sanimap.api.TableFiles;
 import org.sanimap.engine.crs.LonLat;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityAttributes;
@@ -104,8 +105,8 @@ public class LedgerService {
         for (LedgerColumn c : LedgerColumn.values()) {
             headers.add(c.header(lang));
         }
-        return format == Format.XLSX ? LedgerFiles.writeXlsx(en ? "ledger" : "台账", headers, rows)
-                : LedgerFiles.writeCsv(headers, rows);
+        return format == Format.XLSX ? TableFiles.xlsx(en ? "ledger" : "台账", headers, rows, false)
+                : TableFiles.csv(headers, rows);
     }
 
     /** What one row asks to change, checked against the store. */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sanimap.api.TableFiles;
 import org.sanimap.facility.FacilityStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -104,14 +105,14 @@ class DashboardController {
     @GetMapping(path = "/api/dashboard/report.csv", produces = "text/csv")
     @Operation(summary = "The campaign report (district x type, counts per status, totals per type) as CSV")
     ResponseEntity<byte[]> reportCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long project) {
-        return download(DashboardTableWriter.csv(REPORT_HEADERS, reportRows(asOf, project)), "text/csv",
+        return download(TableFiles.csv(REPORT_HEADERS, reportRows(asOf, project)), "text/csv",
                 "progress-report.csv");
     }
 
     @GetMapping(path = "/api/dashboard/report.xlsx", produces = XLSX)
     @Operation(summary = "The campaign report as XLSX")
     ResponseEntity<byte[]> reportXlsx(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long project) {
-        return download(DashboardTableWriter.xlsx("进度 progress", REPORT_HEADERS, reportRows(asOf, project)), XLSX,
+        return download(TableFiles.xlsx("进度 progress", REPORT_HEADERS, reportRows(asOf, project), true), XLSX,
                 "progress-report.xlsx");
     }
 
@@ -131,8 +132,8 @@ class DashboardController {
     @GetMapping(path = "/api/dashboard/completions.csv", produces = "text/csv")
     ResponseEntity<byte[]> completionsCsv(@RequestParam(required = false) Long project) {
         List<List<Object>> rows = new ArrayList<>();
-        service.completionsPerMonth(project).forEach((m, c) -> rows.add(DashboardTableWriter.row(m.toString(), c)));
-        return download(DashboardTableWriter.csv(List.of("月份 month", "建成数 completed"), rows), "text/csv",
+        service.completionsPerMonth(project).forEach((m, c) -> rows.add(Arrays.<Object>asList(m.toString(), c)));
+        return download(TableFiles.csv(List.of("月份 month", "建成数 completed"), rows), "text/csv",
                 "completions.csv");
     }
 
@@ -154,10 +155,10 @@ class DashboardController {
     ResponseEntity<byte[]> overdueCsv(@RequestParam(required = false) String asOf, @RequestParam(required = false) Long project) {
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> m : overdue(asOf, project)) {
-            rows.add(DashboardTableWriter.row(m.get("facilityId"), m.get("name"), m.get("district"), m.get("status"),
+            rows.add(Arrays.<Object>asList(m.get("facilityId"), m.get("name"), m.get("district"), m.get("status"),
                     m.get("overdueMilestone"), m.get("overdueSince"), m.get("daysOverdue")));
         }
-        return download(DashboardTableWriter.csv(List.of("设施编号 facility id", "名称 name", "所属区 district", "状态 status",
+        return download(TableFiles.csv(List.of("设施编号 facility id", "名称 name", "所属区 district", "状态 status",
                 "逾期节点 milestone", "计划日期 planned date", "逾期天数 days overdue"), rows), "text/csv", "overdue.csv");
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityChanged;
+import org.sanimap.facility.FacilityStatusChanging;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,15 @@ class HistoryRecorder {
     HistoryRecorder(ProgressRepository repository) {
         this.repository = repository;
         this.clock = Clock.systemDefaultZone();
+    }
+
+    /**
+     * A registry edit may change a status only by one lifecycle step (the same rule as
+     * {@code POST /api/facilities/{id}/transitions}); anything else is refused before it is written.
+     */
+    @EventListener
+    void statusChanging(FacilityStatusChanging event) {
+        Lifecycle.check(event.from(), event.to(), ProgressService.suspendedFrom(repository.transitionsOf(event.facilityId())));
     }
 
     @EventListener

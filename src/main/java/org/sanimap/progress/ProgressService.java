@@ -364,7 +364,7 @@ public class ProgressService {
         Lifecycle.check(f.attributes().status(), to, suspendedFrom(repository.transitionsOf(facilityId)));
     }
 
-    private static FacilityStatus suspendedFrom(List<Transition> timeline) {
+    static FacilityStatus suspendedFrom(List<Transition> timeline) {
         FacilityStatus from = null;
         for (Transition t : timeline) {
             if (t.to() == FacilityStatus.SUSPENDED) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.security.Principal;
 import java.util.List;
+import org.sanimap.api.TableFiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,6 +41,29 @@ class SitingController {
     @GetMapping("/api/siting/{id}")
     SitingJob job(@PathVariable String id) {
         return siting.job(id);
+    }
+
+    /** The proposals as a table: CSV (UTF-8 with BOM) or XLSX, one row per proposed site. */
+    @GetMapping(path = {"/api/siting/{id}/proposals.csv", "/api/siting/{id}/proposals.xlsx"})
+    ResponseEntity<byte[]> proposals(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
+        SitingAnswer answer = siting.job(id).result();
+        if (answer == null) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.CONFLICT, "siting run " + id + " has no answer yet");
+        }
+        List<String> headers = List.of("序号 rank", "候选点 candidate", "经度 lon (WGS84)", "纬度 lat (WGS84)",
+                "新增覆盖人口 residents added", "所属区 district");
+        List<List<Object>> rows = new ArrayList<>();
+        for (SitingAnswer.Proposal p : answer.proposals()) {
+            rows.add(java.util.Arrays.asList(p.rank(), p.candidateId(), p.lonWgs84(), p.latWgs84(), p.populationAdded(), p.district()));
+        }
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        byte[] body = xlsx ? TableFiles.xlsx("选址 siting", headers, rows, true) : TableFiles.csv(headers, rows);
+        String name = "siting-" + id + (xlsx ? ".xlsx" : ".csv");
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(xlsx
+                        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8"))
+                .body(body);
     }
 
     @DeleteMapping("/api/siting/{id}")

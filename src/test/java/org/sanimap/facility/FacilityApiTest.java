@@ -72,7 +72,11 @@ class FacilityApiTest {
         assertThat(f.path("properties").path("version").asLong()).isEqualTo(1);
         assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/api/facilities/" + id);
 
-        String update = feature(-51.21, -30.04, "{\"type\":\"public_toilet\",\"status\":\"approved\",\"name\":\"公厕 1\",\"version\":1}");
+        // a registry edit may move the status one lifecycle step only, like a transition
+        assertProblem(send(HttpMethod.PUT, "/api/facilities/" + id, feature(-51.21, -30.04,
+                "{\"type\":\"public_toilet\",\"status\":\"in_service\",\"version\":1}")), 400,
+                "illegal transition planned -> in_service; from planned a facility may go to site_selected, suspended, cancelled");
+        String update = feature(-51.21, -30.04, "{\"type\":\"public_toilet\",\"status\":\"site_selected\",\"name\":\"公厕 1\",\"version\":1}");
         ResponseEntity<String> updated = send(HttpMethod.PUT, "/api/facilities/" + id, update);
         assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(updated.getBody()).path("properties").path("version").asLong()).isEqualTo(2);
@@ -85,7 +89,7 @@ class FacilityApiTest {
                 .isEqualTo("facility " + id + " was changed by someone else: you sent version 1 but the stored version is 2;"
                         + " reload it and apply your change again");
         JsonNode stored = json.readTree(http.getForEntity("/api/facilities/" + id, String.class).getBody());
-        assertThat(stored.path("properties").path("status").asText()).isEqualTo("approved");
+        assertThat(stored.path("properties").path("status").asText()).isEqualTo("site_selected");
 
         String noVersion = feature(-51.21, -30.04, "{\"type\":\"public_toilet\"}");
         assertThat(send(HttpMethod.PUT, "/api/facilities/" + id, noVersion).getStatusCode())

@@ -70,6 +70,11 @@ class SitingApiTest {
         assertThat(sum).isEqualTo(answer.path("objective").asDouble());
         JsonNode before = get("/api/coverage?type=public_toilet&radiusMeters=300&include=under_construction,completed");
         assertThat(answer.path("existingCoveredPopulation").asDouble()).isEqualTo(before.path("coveredPopulation").asDouble());
+        String csv = new String(http.getForObject("/api/siting/" + job.path("id").asText() + "/proposals.csv", byte[].class),
+                java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(21);
+        assertThat(lines.get(1)).startsWith("1,");
 
         ResponseEntity<String> accepted = post("/api/siting/" + job.path("id").asText() + "/accept",
                 "{\"projectName\":\"2027 toilet campaign\",\"responsibleUnit\":\"环卫处\"}");
@@ -96,6 +101,32 @@ class SitingApiTest {
             assertThat(http.postForEntity("/api/siting", new HttpEntity<>("{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":1}",
                     headers), String.class).getStatusCode().value()).isEqualTo(401);
             assertThat(http.getForEntity("/api/siting/" + job.path("id").asText(), String.class).getStatusCode().value()).isEqualTo(200);
+        } finally {
+            for (JsonNode id : created.path("facilityIds")) {
+                JsonNode f = get("/api/facilities/" + id.asLong());
+                planner().delete("/api/facilities/" + id.asLong() + "?version=" + f.path("properties").path("version").asLong());
+            }
+        }
+    }
+
+    @Test
+    void walkingSitingOnNetworkNodesPromisesWhatWalkingCoverageThenFinds() throws Exception {
+        ResponseEntity<String> response = post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":5,"
+                + "\"radiusMeters\":300,\"metric\":\"walking\",\"candidates\":{\"source\":\"network\"},\"timeLimitSeconds\":60}");
+        JsonNode job = json.readTree(response.getBody());
+        assertThat(job.path("state").asText()).as(response.getBody()).isEqualTo("done");
+        JsonNode answer = job.path("result");
+        assertThat(answer.path("metric").asText()).isEqualTo("walking");
+        assertThat(answer.path("proposals")).hasSize(5);
+        JsonNode created = json.readTree(post("/api/siting/" + job.path("id").asText() + "/accept",
+                "{\"projectName\":\"walking test\"}").getBody());
+        try {
+            // the walking coverage engine, counting the accepted sites, finds what the siting promised
+            JsonNode after = get("/api/coverage?type=public_toilet&radiusMeters=300&metric=walking"
+                    + "&include=under_construction,completed,planned");
+            assertThat(after.path("coveredPopulation").asDouble()).isEqualTo(answer.path("coveredPopulationAfter").asDouble());
+            JsonNode before = get("/api/coverage?type=public_toilet&radiusMeters=300&metric=walking&include=under_construction,completed");
+            assertThat(answer.path("existingCoveredPopulation").asDouble()).isEqualTo(before.path("coveredPopulation").asDouble());
         } finally {
             for (JsonNode id : created.path("facilityIds")) {
                 JsonNode f = get("/api/facilities/" + id.asLong());

@@ -1,13 +1,11 @@
 package org.sanimap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,11 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanimap.testing.HeadlessChromium;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilitySource;
@@ -38,7 +34,6 @@ import org.sanimap.progress.ProgressService;
 import org.sanimap.progress.ProjectDraft;
 import org.sanimap.progress.TransitionRequest;
 import org.sanimap.store.H2gisTestStore;
-import org.sanimap.store.PostgisTestDatabase;
 import org.sanimap.user.Role;
 import org.sanimap.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,8 +53,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProgressMapEndToEndTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static WebDriver browser;
     private static long project;
     private static List<Long> ids;
@@ -84,19 +77,7 @@ class ProgressMapEndToEndTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!PostgisTestDatabase.required()) {
-            assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                    .as("Chromium and chromedriver are installed (required under CI=true)").isTrue();
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--disable-quic", "--window-size=1300,900", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("sanimap-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll

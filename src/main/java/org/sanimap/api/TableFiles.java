@@ -1,4 +1,4 @@
-package org.sanimap.progress;
+package org.sanimap.api;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,15 +16,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Dashboard tables as CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX, with bilingual headers:
- * a header row, data rows, all values as given.
+ * Tables as download files, the way bureaus open them in Excel: CSV in UTF-8 with a BOM (so that
+ * Excel shows Chinese) and XLSX with a bold, frozen header row. Numbers stay numbers; null is an
+ * empty cell.
  */
-final class DashboardTableWriter {
+public final class TableFiles {
 
-    private DashboardTableWriter() {
+    private TableFiles() {
     }
 
-    static byte[] csv(List<String> headers, List<List<Object>> rows) {
+    public static byte[] csv(List<String> headers, List<List<Object>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
@@ -40,7 +40,10 @@ final class DashboardTableWriter {
         return bytes.toByteArray();
     }
 
-    static byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
+    /**
+     * @param autoSizeColumns widen columns to their content (costly on long sheets)
+     */
+    public static byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows, boolean autoSizeColumns) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
@@ -64,21 +67,16 @@ final class DashboardTableWriter {
                     }
                 }
             }
-            for (int c = 0; c < headers.size(); c++) {
-                sheet.autoSizeColumn(c);
+            sheet.createFreezePane(0, 1);
+            if (autoSizeColumns) {
+                for (int c = 0; c < headers.size(); c++) {
+                    sheet.autoSizeColumn(c);
+                }
             }
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<Object> row(Object... values) {
-        List<Object> row = new ArrayList<>();
-        for (Object v : values) {
-            row.add(v);
-        }
-        return row;
     }
 }
