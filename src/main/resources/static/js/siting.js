@@ -12,6 +12,20 @@
   function value(id) { return document.getElementById(id).value; }
   function fmt(x) { return x === null || x === undefined ? '–' : Math.round(x).toLocaleString(); }
 
+  function readJsonFile(id) {
+    var input = document.getElementById(id);
+    if (!input.files || input.files.length === 0) { return Promise.resolve(null); }
+    return input.files[0].text().then(function (text) {
+      try { return JSON.parse(text); } catch (e) { throw new Error(input.files[0].name + ': ' + e.message); }
+    });
+  }
+
+  function sourceChanged() {
+    var source = value('siting-source');
+    document.getElementById('siting-spacing-label').hidden = source !== 'grid';
+    document.getElementById('siting-layer-label').hidden = source !== 'layer';
+  }
+
   function modelChanged() {
     var lscp = value('siting-model') === 'lscp';
     document.getElementById('siting-p-label').hidden = lscp;
@@ -24,7 +38,7 @@
       model: value('siting-model'),
       radiusMeters: Number(value('coverage-radius')),
       metric: value('coverage-metric'),
-      candidates: { source: 'grid', spacingMeters: Number(value('siting-spacing')) },
+      candidates: { source: value('siting-source'), spacingMeters: Number(value('siting-spacing')) },
       include: ['under_construction', 'completed'],
       timeLimitSeconds: Number(value('siting-time'))
     };
@@ -40,7 +54,12 @@
     document.getElementById('siting-accept').hidden = true;
     document.getElementById('siting-downloads').hidden = true;
     document.getElementById('siting-status').textContent = '';
-    s.api('POST', '/api/siting', request()).then(function (r) {
+    var body = request();
+    Promise.all([readJsonFile('siting-layer'), readJsonFile('siting-exclusions')]).then(function (files) {
+      if (body.candidates.source === 'layer') { body.candidates.points = files[0]; }
+      if (files[1]) { body.exclusions = files[1]; }
+      return s.api('POST', '/api/siting', body);
+    }).then(function (r) {
       current = r.body;
       document.getElementById('btn-siting').disabled = true;
       document.getElementById('btn-siting-cancel').hidden = false;
@@ -134,6 +153,7 @@
   }
 
   document.getElementById('siting-model').addEventListener('change', modelChanged);
+  document.getElementById('siting-source').addEventListener('change', sourceChanged);
   document.getElementById('btn-siting').addEventListener('click', run);
   document.getElementById('btn-siting-cancel').addEventListener('click', function () {
     if (current) { s.api('DELETE', '/api/siting/' + current.id).catch(function (e) { s.showMessage(e.message); }); }
@@ -141,4 +161,5 @@
   document.getElementById('btn-siting-accept').addEventListener('click', accept);
   s.onLanguage.push(function () { if (current && current.result) { finished(current); } });
   modelChanged();
+  sourceChanged();
 })();

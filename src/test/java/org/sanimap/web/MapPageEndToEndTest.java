@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -171,6 +173,29 @@ class MapPageEndToEndTest {
             http.withBasicAuth(org.sanimap.testing.TestUsers.ADMIN, org.sanimap.testing.TestUsers.ADMIN_PASSWORD)
                     .delete("/api/facilities/" + f.path("id").asLong() + "?version=" + f.path("properties").path("version").asLong());
         }
+    }
+
+    @Test
+    void aPlannerSitesOnTheParcelsOfAnUploadedFile() throws Exception {
+        signIn();
+        open();
+        // two parcels: one on the most populated hexagon centre of the demo grid, one far outside the city
+        Path parcels = Files.createTempFile("parcels", ".geojson");
+        Files.writeString(parcels, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"id\":\"lot-7\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-51.2273645833873,-30.0326950118031]},\"properties\":{}},"
+                + "{\"type\":\"Feature\",\"id\":\"far\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[-40.0,-20.0]},\"properties\":{}}]}");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("siting-source"))).selectByValue("layer");
+        waitUntil(() -> browser.findElement(By.id("siting-layer")).isDisplayed());
+        browser.findElement(By.id("siting-layer")).sendKeys(parcels.toString());
+        WebElement p = browser.findElement(By.id("siting-p"));
+        p.clear();
+        p.sendKeys("2");
+        browser.findElement(By.id("btn-siting")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("siting-status"))
+                .getAttribute("data-status") != null);
+        // only the parcel in the city adds residents; the other would cover nobody new
+        assertThat(browser.findElements(By.cssSelector("#siting-table tr.siting-row"))).hasSize(1);
+        assertThat(browser.findElement(By.id("siting-status")).getText()).contains("only 1 candidate sites add coverage");
     }
 
     @Test
