@@ -20,6 +20,7 @@ import org.sanimap.engine.coverage.LocalPlane;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.engine.siting.CoverageSetBuilder;
 import org.sanimap.engine.siting.CoverageSets;
+import org.sanimap.engine.siting.CoveringInstance;
 import org.sanimap.engine.siting.OrLibraryScpReader;
 import org.sanimap.engine.siting.SetCoverInstance;
 import org.sanimap.engine.siting.SetCoverSolution;
@@ -44,6 +45,8 @@ import org.sanimap.importing.SitingPoints;
  *     --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]
  *     [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T [--matrix-columns DEMAND,CANDIDATE,DISTANCE]]
  *     [--id-column NAME] [--weight-column NAME] [--time-limit-seconds S] [--heuristic-only] [--threads N] --out result.json
+ * java -jar target/sanimap.jar site --model mclp --covering-instance NewYork.txt --radius-meters 400 --p 50
+ *     --earth-radius-meters 6378100 --out result.json
  * java -jar target/sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json
  * </pre>
  *
@@ -63,6 +66,7 @@ public final class SiteCommand {
             + " --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]"
             + " [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T] [--matrix-columns DEMAND,CANDIDATE,DISTANCE]"
             + " [--id-column NAME] [--weight-column NAME] [--time-limit-seconds S] [--heuristic-only] [--threads N] --out result.json\n"
+            + "   or: java -jar sanimap.jar site --model lscp|mclp --covering-instance FILE (TSPLIB-like: every node demand and site) ... --out result.json\n"
             + "   or: java -jar sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json";
 
     private SiteCommand() {
@@ -72,7 +76,8 @@ public final class SiteCommand {
         try {
             CommandLineArguments a = new CommandLineArguments(args, Set.of("orlib-scp", "model", "demand", "candidates",
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",
-                    "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out"),
+                    "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out",
+                    "covering-instance"),
                     Set.of("heuristic-only"));
             String outPath = a.required("out");
             double limit = a.optional("time-limit-seconds") == null ? 60 : a.number("time-limit-seconds");
@@ -139,12 +144,21 @@ public final class SiteCommand {
         }
         double target = a.optional("target-coverage") == null ? 1 : a.number("target-coverage");
         long t0 = System.nanoTime();
-        SitingPointCsvReader reader = new SitingPointCsvReader(a.optional("id-column"), a.optional("weight-column"));
-        SitingPoints demand = reader.read(existing(a.required("demand")));
-        // sites carry no weight: only the demand file is asked for the weight column
-        SitingPointCsvReader siteReader = new SitingPointCsvReader(a.optional("id-column"), null);
-        SitingPoints candidates = siteReader.read(existing(a.required("candidates")));
-        SitingPoints existingFacilities = a.optional("existing") == null ? null : siteReader.read(existing(a.optional("existing")));
+        SitingPoints demand;
+        SitingPoints candidates;
+        SitingPoints existingFacilities = null;
+        if (a.optional("covering-instance") != null) {
+            // a TSPLIB-like covering benchmark: every node is a demand point and a candidate site
+            demand = coveringInstance(existing(a.optional("covering-instance")));
+            candidates = demand;
+        } else {
+            SitingPointCsvReader reader = new SitingPointCsvReader(a.optional("id-column"), a.optional("weight-column"));
+            demand = reader.read(existing(a.required("demand")));
+            // sites carry no weight: only the demand file is asked for the weight column
+            SitingPointCsvReader siteReader = new SitingPointCsvReader(a.optional("id-column"), null);
+            candidates = siteReader.read(existing(a.required("candidates")));
+            existingFacilities = a.optional("existing") == null ? null : siteReader.read(existing(a.optional("existing")));
+        }
         if (demand.planar() != candidates.planar()) {
             throw new IllegalArgumentException("the demand and candidate files must both give lon, lat or both x, y");
         }
@@ -299,6 +313,19 @@ public final class SiteCommand {
         double lon = (Arrays.stream(demand.first()).average().orElse(0) + Arrays.stream(candidates.first()).average().orElse(0)) / 2;
         double lat = (Arrays.stream(demand.second()).average().orElse(0) + Arrays.stream(candidates.second()).average().orElse(0)) / 2;
         return new LocalPlane(lon, lat);
+    }
+
+    /** Nodes of a {@link CoveringInstance} as points with 0-based ids, as in the instance's answer files. */
+    private static SitingPoints coveringInstance(Path file) throws IOException {
+        CoveringInstance instance;
+        try (java.io.BufferedReader in = Files.newBufferedReader(file)) {
+            instance = CoveringInstance.read(in);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < instance.size(); i++) {
+            ids.add(Integer.toString(i));
+        }
+        return new SitingPoints(ids, instance.lonDegrees(), instance.latDegrees(), instance.demand(), false);
     }
 
     private static Map<String, Integer> index(SitingPoints points) {

@@ -111,6 +111,47 @@ class SiteCommandTest {
     }
 
     @Test
+    void newYorkMclpForFiftySitesReachesThePublishedOptimum() throws Exception {
+        Path instance = BENCH.resolve("mclp-newyork/NewYork.txt");
+        JsonNode r = site("--model", "mclp", "--covering-instance", instance.toString(), "--radius-meters", "400", "--p", "50",
+                "--earth-radius-meters", "6378100", "--time-limit-seconds", "120");
+        // NewYork_50_400.txt: "f: 1153640" (Maximo, Cordeau and Nascimento 2023)
+        double published = Double.parseDouble(Files.readAllLines(BENCH.resolve("mclp-newyork/NewYork_50_400.txt")).get(0)
+                .replace("f:", "").trim());
+        assertThat(r.path("status").asText()).isEqualTo("optimal");
+        assertThat(r.path("objective").asDouble()).isEqualTo(published);
+        assertThat(r.path("chosen")).hasSize(50);
+        // the chosen nodes cover the published demand by the instance's own distance (law of cosines), measured here
+        List<double[]> nodes = new ArrayList<>();
+        List<Double> demand = new ArrayList<>();
+        String section = "";
+        for (String line : Files.readAllLines(instance)) {
+            String t = line.trim();
+            if (t.startsWith("NODE_COORD_SECTION") || t.startsWith("DEMAND_SECTION")) {
+                section = t;
+            } else if (!t.isEmpty() && !t.equals("EOF") && section.startsWith("NODE")) {
+                String[] f = t.split("\\s+");
+                nodes.add(new double[] {Math.toRadians(Double.parseDouble(f[0])), Math.toRadians(Double.parseDouble(f[1]))});
+            } else if (!t.isEmpty() && !t.equals("EOF") && section.startsWith("DEMAND")) {
+                demand.add(Double.parseDouble(t));
+            }
+        }
+        double covered = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (JsonNode c : r.path("chosen")) {
+                double[] a = nodes.get(i);
+                double[] b = nodes.get(c.asInt());
+                double cos = Math.sin(a[0]) * Math.sin(b[0]) + Math.cos(a[0]) * Math.cos(b[0]) * Math.cos(a[1] - b[1]);
+                if (6_378_100 * Math.acos(Math.max(-1, Math.min(1, cos))) <= 400) {
+                    covered += demand.get(i);
+                    break;
+                }
+            }
+        }
+        assertThat(covered).isEqualTo(published);
+    }
+
+    @Test
     void existingFacilitiesAreKeptAndOnlyTheRestIsSited() throws Exception {
         Path demand = tmp.resolve("demand.csv");
         Files.writeString(demand, "id,lon,lat,weight\na,120.0000,30.0000,10\nb,120.0100,30.0000,20\nc,120.0200,30.0000,30\n");
