@@ -42,8 +42,45 @@ final class SitingMip {
 
     Outcome mclp(ReducedProblem m, int p, int[] hint, double seconds, int threads) {
         long t0 = System.nanoTime();
-        MPSolver solver = newSolver();
+        MPSolver solver = newSolver("SCIP");
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
+        MPObjective objective = mclpModel(solver, x, m, p);
+        return run(solver, x, objective, hint, seconds, threads, t0);
+    }
+
+    /**
+     * The LP relaxation's optimum (GLOP): an upper bound on the MCLP objective for a heuristic answer
+     * given without the exact search; NaN when the LP is not solved within the time.
+     */
+    double mclpLpBound(ReducedProblem m, int p, double seconds) {
+        MPSolver solver = newSolver("GLOP");
+        try {
+            MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
+            MPObjective objective = mclpModel(solver, x, m, p);
+            solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+            return solver.solve() == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+        } finally {
+            solver.delete();
+        }
+    }
+
+    /**
+     * The LP relaxation's optimum rounded up: a lower bound on the number of LSCP sites; NaN when not
+     * solved within the time.
+     */
+    double lscpLpBound(ReducedProblem m, double requiredWeight, double seconds) {
+        MPSolver solver = newSolver("GLOP");
+        try {
+            MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
+            MPObjective objective = lscpModel(solver, x, m, requiredWeight);
+            solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+            return solver.solve() == MPSolver.ResultStatus.OPTIMAL ? Math.ceil(objective.value() - 1e-6) : Double.NaN;
+        } finally {
+            solver.delete();
+        }
+    }
+
+    private static MPObjective mclpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, int p) {
         MPObjective objective = solver.objective();
         for (int i = 0; i < m.rowCount(); i++) {
             MPVariable y = solver.makeNumVar(0, 1, "y" + i);
@@ -59,14 +96,19 @@ final class SitingMip {
             count.setCoefficient(v, 1);
         }
         objective.setMaximization();
-        return run(solver, x, objective, hint, seconds, threads, t0);
+        return objective;
     }
 
     /** @param requiredWeight NaN: cover every row; else the weight to cover */
     Outcome lscp(ReducedProblem m, double requiredWeight, int[] hint, double seconds, int threads) {
         long t0 = System.nanoTime();
-        MPSolver solver = newSolver();
+        MPSolver solver = newSolver("SCIP");
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
+        MPObjective objective = lscpModel(solver, x, m, requiredWeight);
+        return run(solver, x, objective, hint, seconds, threads, t0);
+    }
+
+    private static MPObjective lscpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, double requiredWeight) {
         if (Double.isNaN(requiredWeight)) {
             for (int i = 0; i < m.rowCount(); i++) {
                 MPConstraint covered = solver.makeConstraint(1, MPSolver.infinity());
@@ -91,14 +133,14 @@ final class SitingMip {
             objective.setCoefficient(v, 1);
         }
         objective.setMinimization();
-        return run(solver, x, objective, hint, seconds, threads, t0);
+        return objective;
     }
 
-    private static MPSolver newSolver() {
+    private static MPSolver newSolver(String name) {
         Loader.loadNativeLibraries();
-        MPSolver solver = MPSolver.createSolver("SCIP");
+        MPSolver solver = MPSolver.createSolver(name);
         if (solver == null) {
-            throw new IllegalStateException("the SCIP solver of OR-Tools is not available");
+            throw new IllegalStateException("the " + name + " solver of OR-Tools is not available");
         }
         return solver;
     }

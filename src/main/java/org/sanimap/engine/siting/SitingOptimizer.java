@@ -15,8 +15,9 @@ import java.util.Locale;
  * covering with redundancy removal); then, unless only the heuristic is asked for, the exact
  * mixed-integer model solved by SCIP (OR-Tools), warm-started with the heuristic answer, until proven
  * optimal or the time limit. The heuristic takes at most a third of the time limit when the exact
- * model follows. The result reports objective, proven bound and status; the sites are ranked by what
- * each adds given the existing facilities and the better-ranked sites.
+ * model follows. A heuristic answer alone comes with the bound of the linear relaxation (GLOP), so that
+ * it says how far from the optimum it may be. The result reports objective, proven bound and status;
+ * the sites are ranked by what each adds given the existing facilities and the better-ranked sites.
  *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
@@ -77,6 +78,12 @@ public final class SitingOptimizer {
         double heuristicValue = covered(m, heuristic);
         long afterHeuristic = System.nanoTime();
         double bound = Math.min(m.reachableWeight, topColumnWeights(m, p));
+        if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
+            // a quick LP bound, so that a heuristic answer says how far from the optimum it can be at most
+            double lp = mip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline)));
+            bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
+            afterHeuristic = System.nanoTime();
+        }
         listener.progress("heuristic done", heuristicValue, bound);
         if (!o.exact() || cancelled || heuristicValue >= bound - 1e-9) {
             SolveStatus status = heuristicValue >= bound - 1e-9 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
@@ -142,6 +149,11 @@ public final class SitingOptimizer {
         long afterHeuristic = System.nanoTime();
         double heuristicValue = heuristic.length;
         double bound = 1;
+        if (!o.exact() && !cancelled && heuristicValue > bound) {
+            double lp = mip.lscpLpBound(m, required, Math.max(1, remainingSeconds(deadline)));
+            bound = Double.isNaN(lp) ? bound : Math.max(bound, lp);
+            afterHeuristic = System.nanoTime();
+        }
         listener.progress("heuristic done", heuristicValue, bound);
         if (!o.exact() || cancelled || heuristicValue <= bound) {
             SolveStatus status = heuristicValue <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
