@@ -1,6 +1,7 @@
 package org.sanimap.engine.siting;
 
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,16 @@ import java.util.List;
 final class ScipResults {
 
     private ScipResults() {
+    }
+
+    /**
+     * Solve parameters with a relative gap of 0: "optimal" then means proven optimal, not within
+     * OR-Tools' default 0.01 %.
+     */
+    static MPSolverParameters exactGap() {
+        MPSolverParameters parameters = new MPSolverParameters();
+        parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        return parameters;
     }
 
     static SolveStatus status(MPSolver.ResultStatus status) {

@@ -74,13 +74,13 @@ public final class SetCoverSolver {
         solver.setTimeLimit((long) (timeLimitSeconds * 1000));
         solver.setNumThreads(workers);
         long t1 = System.nanoTime();
-        MPSolver.ResultStatus status = solver.solve();
+        MPSolver.ResultStatus status = solver.solve(ScipResults.exactGap());
         long t2 = System.nanoTime();
         SolveStatus result = ScipResults.status(status);
         boolean solved = ScipResults.hasSolution(result);
         double objective = solved ? cost.value() : Double.NaN;
         int[] chosen = solved ? ScipResults.chosen(x) : new int[0];
-        double bound = result == SolveStatus.OPTIMAL ? objective : cost.bestBound();
+        double bound = cost.bestBound();
         solver.delete();
         return new SetCoverSolution(result, objective, bound,
                 chosen, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
