@@ -1,6 +1,8 @@
 package org.sanimap.siting;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.security.Principal;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/siting}: propose new sites, follow and cancel runs, accept proposals into a project. */
 @RestController
+@Tag(name = "siting", description = "Propose new facility sites where the active standard leaves residents uncovered")
 class SitingController {
 
     private final SitingService siting;
@@ -27,6 +30,12 @@ class SitingController {
     }
 
     /** Starts a run: 202 with its state and Location; {@code wait=true} answers 200 when it has ended. */
+    @Operation(summary = "Start a siting run (LSCP or MCLP) on the registry and the demand layer",
+            description = "Body: type, model (mclp|lscp), p (mclp), targetCoverage (lscp, default 1), radiusMeters (default: the"
+                    + " active standard), metric (euclidean|walking), candidates {source: grid|network|layer, spacingMeters,"
+                    + " points: GeoJSON points}, exclusions (GeoJSON polygons), include (statuses counted as existing),"
+                    + " mobileAsToilets, layer, timeLimitSeconds (1-600, default 60), exact (default true). 202 with the run"
+                    + " and its Location; with wait=true, 200 once it has ended.")
     @PostMapping("/api/siting")
     ResponseEntity<SitingJob> submit(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean wait)
             throws InterruptedException {
@@ -38,12 +47,14 @@ class SitingController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
     }
 
+    @Operation(summary = "A run's state and progress (phase, best objective, bound, elapsed) and, once ended, its answer")
     @GetMapping("/api/siting/{id}")
     SitingJob job(@PathVariable String id) {
         return siting.job(id);
     }
 
     /** The proposals as a table: CSV (UTF-8 with BOM) or XLSX, one row per proposed site. */
+    @Operation(summary = "A run's proposals as CSV or XLSX: rank, candidate, position, residents added, district")
     @GetMapping(path = {"/api/siting/{id}/proposals.csv", "/api/siting/{id}/proposals.xlsx"})
     ResponseEntity<byte[]> proposals(@PathVariable String id, jakarta.servlet.http.HttpServletRequest request) {
         SitingAnswer answer = siting.job(id).result();
@@ -66,6 +77,7 @@ class SitingController {
                 .body(body);
     }
 
+    @Operation(summary = "Cancel a run; a running one keeps its best answer so far")
     @DeleteMapping("/api/siting/{id}")
     SitingJob cancel(@PathVariable String id) {
         return siting.cancel(id);
@@ -75,6 +87,8 @@ class SitingController {
      * Body: {@code {"projectName": "...", "ranks": [1, 2, ...], "responsibleUnit": "..."}} (no ranks:
      * all): a new project whose facilities are the proposals, planned.
      */
+    @Operation(summary = "Accept proposals into a new project of planned facilities",
+            description = "Body: projectName, ranks (default all), responsibleUnit. 201 with the project id and the facility ids.")
     @PostMapping("/api/siting/{id}/accept")
     ResponseEntity<SitingService.Accepted> accept(@PathVariable String id, @RequestBody JsonNode body, Principal user) {
         List<Integer> ranks = new ArrayList<>();

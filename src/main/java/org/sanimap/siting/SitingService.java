@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,14 +278,9 @@ public class SitingService {
         WalkingCoverageAnalyzer walking = q.metric().equals("walking") ? network.walkingCoverage() : null;
         run.phase = "candidates";
         CoverageSets existingSets = coverage(walking, dLon, dLat, eLon, eLat, radius);
-        List<Integer> gaps = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (weight[i] > 0 && existingSets.candidatesOf(i).length == 0) {
-                gaps.add(i);
-            }
-        }
-        double[] gLon = gaps.stream().mapToDouble(i -> dLon[i]).toArray();
-        double[] gLat = gaps.stream().mapToDouble(i -> dLat[i]).toArray();
+        int[] gaps = SitingProblem.gaps(weight, existingSets);
+        double[] gLon = Arrays.stream(gaps).mapToDouble(i -> dLon[i]).toArray();
+        double[] gLat = Arrays.stream(gaps).mapToDouble(i -> dLat[i]).toArray();
         double[][] sites;
         List<String> siteIds = new ArrayList<>();
         String source = q.candidates().source();
@@ -321,7 +317,7 @@ public class SitingService {
         SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
         long built = System.nanoTime();
         if (cLon.length == 0 && q.model() == SitingModel.MCLP) {
-            throw new IllegalArgumentException(gaps.isEmpty()
+            throw new IllegalArgumentException(gaps.length == 0
                     ? "the existing facilities already cover every resident at " + radius + " m: there is nothing to site"
                     : "no candidate site is left (all excluded?)");
         }

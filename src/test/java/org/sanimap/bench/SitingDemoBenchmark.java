@@ -2,6 +2,7 @@ package org.sanimap.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sanimap.demand.DemandCell;
@@ -54,14 +55,9 @@ public final class SitingDemoBenchmark {
             double[] eLon = toilets.stream().mapToDouble(FacilityAttributes::lonWgs84).toArray();
             double[] eLat = toilets.stream().mapToDouble(FacilityAttributes::latWgs84).toArray();
             CoverageSets existing = CoverageSetBuilder.greatCircle(dLon, dLat, eLon, eLat, radius, GreatCircle.MEAN_EARTH_RADIUS_METERS);
-            List<Integer> gaps = new ArrayList<>();
-            for (int i = 0; i < w.length; i++) {
-                if (w[i] > 0 && existing.candidatesOf(i).length == 0) {
-                    gaps.add(i);
-                }
-            }
-            double[][] grid = CandidateGenerator.gridOverGaps(gaps.stream().mapToDouble(i -> dLon[i]).toArray(),
-                    gaps.stream().mapToDouble(i -> dLat[i]).toArray(), 100, radius);
+            int[] gaps = SitingProblem.gaps(w, existing);
+            double[][] grid = CandidateGenerator.gridOverGaps(Arrays.stream(gaps).mapToDouble(i -> dLon[i]).toArray(),
+                    Arrays.stream(gaps).mapToDouble(i -> dLat[i]).toArray(), 100, radius);
             CoverageSets sets = CoverageSetBuilder.greatCircle(dLon, dLat, grid[0], grid[1], radius, GreatCircle.MEAN_EARTH_RADIUS_METERS);
             SitingProblem problem = SitingProblem.withExisting(w, sets, existing);
             long built = System.nanoTime();
@@ -70,7 +66,7 @@ public final class SitingDemoBenchmark {
             SitingResult exact = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 2000, 1));
             long exactDone = System.nanoTime();
             System.out.printf(Locale.ROOT, "round %d: %d cells, %d toilets, %d gap cells, %d grid candidates, %d pairs; build %.0f ms%n",
-                    round, cells.size(), toilets.size(), gaps.size(), grid[0].length, sets.pairCount(), (built - t0) / 1e6);
+                    round, cells.size(), toilets.size(), gaps.length, grid[0].length, sets.pairCount(), (built - t0) / 1e6);
             System.out.printf(Locale.ROOT, "  heuristic only: %.0f people in %.0f ms (build + solve: %.0f ms); bound %.0f%n",
                     quick.objective(), (heuristicDone - built) / 1e6, (heuristicDone - t0) / 1e6, quick.bound());
             System.out.printf(Locale.ROOT, "  heuristic + exact: %s, %.0f people, bound %.0f, gap %.3f %%, in %.0f ms (heuristic %d ms, reduce %d ms, model %d ms, search %d ms)%n",

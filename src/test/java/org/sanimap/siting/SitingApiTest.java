@@ -167,6 +167,11 @@ class SitingApiTest {
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         String id = json.readTree(started.getBody()).path("id").asText();
         assertThat(started.getHeaders().getLocation()).hasToString("/api/siting/" + id);
+        // runs go one at a time: a second one waits, and cancelling it while it waits ends it unrun
+        String queued = json.readTree(post("/api/siting", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":2,"
+                + "\"radiusMeters\":300}").getBody()).path("id").asText();
+        JsonNode queuedCancel = json.readTree(planner().exchange("/api/siting/" + queued, HttpMethod.DELETE, null, String.class).getBody());
+        assertThat(queuedCancel.path("state").asText()).isEqualTo("cancelled");
         List<String> states = new ArrayList<>();
         JsonNode now = get("/api/siting/" + id);
         while (!now.path("phase").asText().equals("exact search") && !now.path("state").asText().equals("done")) {
@@ -182,6 +187,10 @@ class SitingApiTest {
         }
         assertThat(now.path("state").asText()).isIn("cancelled", "done");
         assertThat(now.path("result").path("proposals")).hasSize(150);
+        JsonNode never = get("/api/siting/" + queued);
+        assertThat(never.path("state").asText()).isEqualTo("cancelled");
+        assertThat(never.path("result").isNull()).isTrue();
+        assertThat(never.path("elapsedMillis").asLong()).isZero();
         assertThat(now.path("elapsedMillis").asLong()).isLessThan(120_000);
     }
 

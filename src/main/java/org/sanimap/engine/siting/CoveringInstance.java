@@ -9,7 +9,7 @@ import java.util.List;
  * A maximal covering benchmark instance in the TSPLIB-like format of Maximo, Cordeau and Nascimento
  * (ITOR 2023): {@code NODE_COORD_SECTION} with one "lat lon" line per node, then
  * {@code DEMAND_SECTION} with one integer per node. Every node is both a demand point and a candidate
- * site. Coverage uses the instance's distance: the spherical law of cosines with a given earth radius,
+ * site. The instance's distance is the spherical law of cosines with a given earth radius,
  * covered iff d ≤ r.
  *
  * @param latDegrees node latitudes
@@ -73,34 +73,5 @@ public record CoveringInstance(double[] latDegrees, double[] lonDegrees, double[
             w[i] = weights.get(i);
         }
         return new CoveringInstance(lat, lon, w);
-    }
-
-    /**
-     * For each node, the nodes within {@code radiusMeters} by the spherical law of cosines on a sphere
-     * of {@code earthRadiusMeters} (all pairs are tested; fine for a few thousand nodes).
-     */
-    public int[][] sitesWithin(double radiusMeters, double earthRadiusMeters) {
-        int n = size();
-        double[] sinLat = new double[n];
-        double[] cosLat = new double[n];
-        double[] lonRad = new double[n];
-        for (int i = 0; i < n; i++) {
-            double phi = Math.toRadians(latDegrees[i]);
-            sinLat[i] = Math.sin(phi);
-            cosLat[i] = Math.cos(phi);
-            lonRad[i] = Math.toRadians(lonDegrees[i]);
-        }
-        int[][] out = new int[n][];
-        for (int i = 0; i < n; i++) {
-            List<Integer> near = new ArrayList<>();
-            for (int j = 0; j < n; j++) {
-                double c = sinLat[i] * sinLat[j] + cosLat[i] * cosLat[j] * Math.cos(lonRad[i] - lonRad[j]);
-                if (earthRadiusMeters * Math.acos(Math.max(-1, Math.min(1, c))) <= radiusMeters) {
-                    near.add(j);
-                }
-            }
-            out[i] = near.stream().mapToInt(Integer::intValue).toArray();
-        }
-        return out;
     }
 }

@@ -190,6 +190,10 @@ final class SitingMip {
             boolean solved = ScipResults.hasSolution(result);
             double value = solved ? objective.value() : Double.NaN;
             double bound = objective.bestBound();
+            // a search stopped before its first bound (cancelled early) reports a meaningless one
+            if (solved && (objective.maximization() ? bound < value - 1e-6 : bound > value + 1e-6)) {
+                bound = Double.NaN;
+            }
             int[] chosen = solved ? ScipResults.chosen(x) : new int[0];
             return new Outcome(result, value, bound, chosen, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
         } finally {

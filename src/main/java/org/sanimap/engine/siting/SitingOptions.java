@@ -60,8 +60,4 @@ public record SitingOptions(SitingModel model, int newSites, double targetCovera
     public SitingOptions withTargetCoverage(double share) {
         return new SitingOptions(model, newSites, share, timeLimitSeconds, threads, exact, heuristicIterations, seed);
     }
-
-    public SitingOptions withHeuristicIterations(int iterations) {
-        return new SitingOptions(model, newSites, targetCoverage, timeLimitSeconds, threads, exact, iterations, seed);
-    }
 }

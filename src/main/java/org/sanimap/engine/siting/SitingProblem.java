@@ -50,6 +50,15 @@ public record SitingProblem(double[] demandWeights, CoverageSets coverage, boole
         return new SitingProblem(demandWeights, coverage, covered);
     }
 
+    /**
+     * The gaps candidates are generated over: indexes of the demand units of positive weight that no
+     * existing facility covers ({@code existingCoverage}: the existing facilities as "candidates").
+     */
+    public static int[] gaps(double[] demandWeights, CoverageSets existingCoverage) {
+        return java.util.stream.IntStream.range(0, demandWeights.length)
+                .filter(i -> demandWeights[i] > 0 && existingCoverage.candidatesOfDemandView()[i].length == 0).toArray();
+    }
+
     public int demandCount() {
         return demandWeights.length;
     }
