@@ -2,11 +2,6 @@ package org.sanimap.importing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A delimited text file read whole: UTF-8 (with or without BOM) or, when the bytes are not valid
- * UTF-8, GB18030 (GBK-compatible, as Chinese Excel saves CSV); delimiter comma, semicolon or tab,
+ * A delimited text file read whole, decoded by {@link TextFiles}; delimiter comma, semicolon or tab,
  * chosen from the header line. Row numbers are file line numbers: the header is row 1.
  *
  * @param headers the header names as written
@@ -36,10 +30,7 @@ record CsvTable(List<String> headers, List<Row> rows) {
     }
 
     static CsvTable read(Path file) throws IOException {
-        String text = decode(Files.readAllBytes(file));
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = TextFiles.decode(Files.readAllBytes(file));
         if (text.isBlank()) {
             throw new ImportRejectedException("file is empty");
         }
@@ -114,14 +105,5 @@ record CsvTable(List<String> headers, List<Row> rows) {
             return '\t';
         }
         return semicolons > commas ? ';' : ',';
-    }
-
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
     }
 }

@@ -2,13 +2,8 @@ package org.sanimap.ledger;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,10 +18,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.sanimap.importing.TextFiles;
 
 /**
  * Reads and writes ledger tables: XLSX (first sheet) and CSV (UTF-8, with a BOM on writing so that
- * Excel shows Chinese; GBK accepted on reading). Numbers are written as numbers and read back exactly.
+ * Excel shows Chinese; GB18030/GBK accepted on reading). Numbers are written as numbers and read back exactly.
  */
 final class LedgerFiles {
 
@@ -101,9 +97,8 @@ final class LedgerFiles {
     }
 
     private static List<LedgerRow> readCsv(byte[] content) throws IOException {
-        Charset charset = decodes(content, StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : Charset.forName("GBK");
         List<LedgerRow> rows = new ArrayList<>();
-        try (Reader in = new InputStreamReader(new ByteArrayInputStream(content), charset)) {
+        try (Reader in = new StringReader(TextFiles.decode(content))) {
             List<CSVRecord> records = CSVFormat.DEFAULT.builder().get().parse(in).getRecords();
             if (records.isEmpty()) {
                 throw new IllegalArgumentException("the ledger is empty");
@@ -135,16 +130,6 @@ final class LedgerFiles {
         if (!found.contains(LedgerColumn.FACILITY_ID)) {
             throw new IllegalArgumentException("the ledger has no 设施编号 (Facility ID) column; export a ledger from "
                     + "Sanimap, edit it and import it again");
-        }
-    }
-
-    private static boolean decodes(byte[] content, Charset charset) {
-        try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.sanimap.facility.FacilityType;
 import org.sanimap.importing.CoordinateSystem;
 import org.sanimap.importing.ImportRejectedException;
 import org.sanimap.progress.FacilityProgress;
+import org.sanimap.progress.Dates;
 import org.sanimap.progress.FacilityState;
 import org.sanimap.progress.LedgerLabels;
 import org.sanimap.progress.ProgressChange;
@@ -202,11 +203,7 @@ public class LedgerService {
     }
 
     private Plan plan(LedgerRow row, Map<Long, Integer> seen) {
-        String idText = row.get(LedgerColumn.FACILITY_ID);
-        if (idText == null) {
-            throw new IllegalArgumentException("设施编号 (facility id) is empty; a ledger updates facilities of projects, "
-                    + "add new ones to a project first");
-        }
+        String idText = row.get(LedgerColumn.FACILITY_ID); // not null: rows without an id are planned as new ones
         long id;
         try {
             id = Long.parseLong(idText);
@@ -366,17 +363,8 @@ public class LedgerService {
     }
 
     private static LocalDate date(LedgerRow row, LedgerColumn column) {
-        String v = row.get(column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip().replace('/', '-').replace('.', '-'),
-                    java.time.format.DateTimeFormatter.ofPattern("uuuu-M-d"));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(column.header("zh") + " (" + column.header("en").toLowerCase(java.util.Locale.ROOT)
-                    + ") '" + v + "' is not a date (YYYY-MM-DD)");
-        }
+        return Dates.parse(column.header("zh") + " (" + column.header("en").toLowerCase(java.util.Locale.ROOT) + ")",
+                row.get(column));
     }
 
     private static double number(String text, String field) {

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Parses dates from requests and files with exact messages. */
-final class Dates {
+public final class Dates {
 
     private Dates() {
     }
 
     /** An ISO date (YYYY-MM-DD), also 2026/6/30 and 2026.6.30; null or blank gives null. */
-    static LocalDate parse(String field, String value) {
+    public static LocalDate parse(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

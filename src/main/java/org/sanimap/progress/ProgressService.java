@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -217,15 +216,7 @@ public class ProgressService {
         Facility f = facilities.get(request.facilityId());
         FacilityStatus from = f.attributes().status();
         List<Transition> timeline = repository.transitionsOf(f.id());
-        FacilityStatus suspendedFrom = null;
-        if (from == FacilityStatus.SUSPENDED) {
-            for (Transition t : timeline) {
-                if (t.to() == FacilityStatus.SUSPENDED) {
-                    suspendedFrom = t.from();
-                }
-            }
-        }
-        Lifecycle.check(from, request.to(), suspendedFrom);
+        Lifecycle.check(from, request.to(), suspendedFrom(timeline));
         LocalDate today = today();
         LocalDate on = request.effectiveOn() == null ? today : request.effectiveOn();
         if (on.isAfter(today)) {
@@ -378,13 +369,7 @@ public class ProgressService {
     @Transactional(readOnly = true)
     public Set<FacilityStatus> nextStatuses(long facilityId) {
         Facility f = facilities.get(facilityId);
-        FacilityStatus suspendedFrom = null;
-        for (Transition t : repository.transitionsOf(facilityId)) {
-            if (t.to() == FacilityStatus.SUSPENDED) {
-                suspendedFrom = t.from();
-            }
-        }
-        return Lifecycle.next(f.attributes().status(), suspendedFrom);
+        return Lifecycle.next(f.attributes().status(), suspendedFrom(repository.transitionsOf(facilityId)));
     }
 
     /**

@@ -65,7 +65,7 @@ class SecurityConfiguration {
             auth.requestMatchers(HttpMethod.DELETE, "/api/siting/*").hasAnyRole(PLANNER_UP);
             // construction progress
             auth.requestMatchers(HttpMethod.POST, "/api/facilities/*/transitions", "/api/transitions",
-                    "/api/projects/*/progress", "/api/ledger", "/api/attachments").hasAnyRole(MANAGER_UP);
+                    "/api/projects/*/progress", "/api/ledger").hasAnyRole(MANAGER_UP);
             auth.requestMatchers(HttpMethod.PUT, "/api/facilities/*/progress").hasAnyRole(MANAGER_UP);
             // every other write: planners
             for (HttpMethod write : new HttpMethod[] {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE}) {
