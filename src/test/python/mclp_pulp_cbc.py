@@ -2,8 +2,11 @@
 """The peer for the NewYork MCLP benchmark: the same maximal covering model (Church and ReVelle 1974)
 built with PuLP and solved by CBC, the way a spopt or PuLP user would do it.
 
-usage: /usr/bin/python3 mclp_pulp_cbc.py NewYork.txt P RADIUS_M EARTH_RADIUS_M TIME_LIMIT_S
-Prints one JSON line: p, status, objective, build_s (coverage + model), solve_s (CBC), wall_s.
+usage: /usr/bin/python3 mclp_pulp_cbc.py NewYork.txt P RADIUS_M EARTH_RADIUS_M TIME_LIMIT_S [continuous-y|binary-y]
+continuous-y (default): the coverage variables y are continuous in [0, 1], as Sanimap's own model has
+them (with x binary an optimal y is 0/1 anyway). binary-y: y binary too, as spopt's MCLP builds them
+(FacilityModelBuilder.add_client_integer_variable).
+Prints one JSON line: p, formulation, status, objective, build_s (coverage + model), solve_s (CBC), wall_s.
 Needs Debian's python3-pulp and coinor-cbc.
 """
 import json
@@ -34,6 +37,9 @@ def read(path):
 
 def main():
     path, p, radius, earth, limit = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
+    formulation = sys.argv[6] if len(sys.argv) > 6 else "continuous-y"
+    if formulation not in ("continuous-y", "binary-y"):
+        sys.exit("formulation " + formulation + " is neither continuous-y nor binary-y")
     t0 = time.perf_counter()
     coords, demand = read(path)
     n = len(coords)
@@ -49,7 +55,10 @@ def main():
         near.append(row)
     prob = pulp.LpProblem("mclp", pulp.LpMaximize)
     x = [pulp.LpVariable(f"x{j}", cat="Binary") for j in range(n)]
-    y = [pulp.LpVariable(f"y{i}", lowBound=0, upBound=1) for i in range(n)]
+    if formulation == "binary-y":
+        y = [pulp.LpVariable(f"y{i}", cat="Binary") for i in range(n)]
+    else:
+        y = [pulp.LpVariable(f"y{i}", lowBound=0, upBound=1) for i in range(n)]
     prob += pulp.lpSum(demand[i] * y[i] for i in range(n))
     for i in range(n):
         prob += y[i] <= pulp.lpSum(x[j] for j in near[i])
@@ -60,6 +69,7 @@ def main():
     t2 = time.perf_counter()
     print(json.dumps({
         "p": p,
+        "formulation": formulation,
         "status": pulp.LpStatus[prob.status],
         "objective": pulp.value(prob.objective),
         "build_s": round(t1 - t0, 3),

@@ -25,6 +25,8 @@ final class MclpLocalSearch {
     private final double[] loss;
     private final double[] extra;
     private final int[] touched;
+    private volatile int[] bestSoFar;
+    private volatile int roundsDone;
 
     MclpLocalSearch(ReducedProblem problem, int p, long seed) {
         this.m = problem;
@@ -60,13 +62,19 @@ final class MclpLocalSearch {
         descend();
         int[] best = openColumns();
         double bestValue = coveredWeight();
+        bestSoFar = best;
         for (int it = 0; it < iterations && System.nanoTime() < deadlineNanos && !stop.getAsBoolean(); it++) {
+            roundsDone = it;
             int[] current = openColumns();
             int drop = Math.min(p, Math.max(2, Math.min(p / 5, 2 + random.nextInt(Math.max(1, p / 8)))));
             if (it % 2 == 0) {
+                int[] now = openColumns(); // ascending; a closed site leaves it in place, so the draws stay the same
+                int left = now.length;
                 for (int d = 0; d < drop; d++) {
-                    int[] now = openColumns();
-                    close(now[random.nextInt(now.length)]);
+                    int k = random.nextInt(left);
+                    close(now[k]);
+                    System.arraycopy(now, k + 1, now, k, left - k - 1);
+                    left--;
                 }
             } else {
                 dropRegion(current[random.nextInt(current.length)], drop);
@@ -77,11 +85,13 @@ final class MclpLocalSearch {
             if (value > bestValue + 1e-9) {
                 bestValue = value;
                 best = openColumns();
+                bestSoFar = best;
             } else if (value < bestValue - 1e-9) {
                 // restart from the best, not the worse neighbour
                 resetTo(best);
             } else if (!Arrays.equals(current, openColumns())) {
                 best = openColumns(); // equal value: move on the plateau
+                bestSoFar = best;
             }
         }
         return best;
@@ -115,6 +125,19 @@ final class MclpLocalSearch {
         for (int k = 0; k < Math.min(count - 1, list.size()); k++) {
             close(list.get(k));
         }
+    }
+
+    /**
+     * The best selection of a running search so far (another thread may ask), null before its first
+     * descent ends.
+     */
+    int[] bestSoFar() {
+        return bestSoFar;
+    }
+
+    /** How many iterated rounds a running search has started (another thread may ask). */
+    int roundsDone() {
+        return roundsDone;
     }
 
     double coveredWeight() {

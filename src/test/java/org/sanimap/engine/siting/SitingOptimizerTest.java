@@ -116,6 +116,11 @@ class SitingOptimizerTest {
                 assertThat(exact.status()).isEqualTo(SolveStatus.OPTIMAL);
                 assertThat(exact.bound()).isGreaterThanOrEqualTo(expected - 1e-6);
                 assertThat(exact.proposals().stream().mapToDouble(SitingProposal::gainWeight).sum()).isEqualTo(expected);
+                // one thread: the heuristic first, then SCIP, instead of side by side
+                SitingResult alone = SitingOptimizer.solve(in.problem(),
+                        new SitingOptions(SitingModel.MCLP, p, 1, 20, 1, true, 2000, 1));
+                assertThat(alone.objective()).as("one thread, seed %d p %d", seed, p).isEqualTo(expected);
+                assertThat(alone.status()).isEqualTo(SolveStatus.OPTIMAL);
                 SitingResult quick = SitingOptimizer.solve(in.problem(), SitingOptions.mclp(p).withExact(false));
                 // greedy-based: never above the optimum, never below (1 - 1/e) of it; the bound stays valid
                 assertThat(quick.objective()).isLessThanOrEqualTo(expected).isGreaterThanOrEqualTo((1 - 1 / Math.E) * expected);
