@@ -67,25 +67,10 @@
     return text;
   }
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    if (attrs) { Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-
+  // the page's shared helpers from app.js (loaded before this file)
+  var el = window.sanimap.el;
   function getJson(url) {
-    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
-      return r.json().catch(function () { return null; }).then(function (body) {
-        if (!r.ok) {
-          var e = new Error(body && body.detail ? body.detail : 'HTTP ' + r.status);
-          e.status = r.status;
-          e.body = body;
-          throw e;
-        }
-        return body;
-      });
-    });
+    return window.sanimap.api('GET', url).then(function (r) { return r.body; });
   }
 
   /* ---------- sign-in state ---------- */
@@ -221,11 +206,15 @@
     var projectOnly = new URLSearchParams();
     if (q.get('project')) { projectOnly.set('project', q.get('project')); }
     renderDownloads(q);
+    // completions per month do not depend on the date: asked again only when the project changes
+    var completionsUrl = '/api/dashboard/completions' + (projectOnly.toString() ? '?' + projectOnly : '');
+    var completions = P.completions && P.completions.url === completionsUrl ? Promise.resolve(P.completions.body)
+      : getJson(completionsUrl).then(function (body) { P.completions = { url: completionsUrl, body: body }; return body; });
     return Promise.all([
       getJson('/api/dashboard?groupBy=district,status' + (s ? '&' + s : '')),
       getJson('/api/dashboard/facilities' + (s ? '?' + s : '')),
       getJson('/api/dashboard/overdue' + (s ? '?' + s : '')),
-      getJson('/api/dashboard/completions' + (projectOnly.toString() ? '?' + projectOnly : ''))
+      completions
     ]).then(function (r) {
       renderDashboard(r[0]);
       P.states = {};
@@ -241,12 +230,7 @@
   }
 
   function showError(text) {
-    var box = document.getElementById('message');
-    if (!box) { return; }
-    box.textContent = text;
-    box.className = '';
-    box.hidden = false;
-    setTimeout(function () { box.hidden = true; }, 8000);
+    window.sanimap.showMessage(text);
   }
 
   function renderDashboard(d) {
@@ -429,6 +413,7 @@
         }).then(function (r) {
           return r.json().then(function (b) {
             if (!r.ok) { throw new Error(b && b.detail ? b.detail : 'HTTP ' + r.status); }
+            P.completions = null; // a completion may have been recorded
             return Promise.all([refresh(), showTimeline(id)]);
           });
         }).catch(function (err) { showError(err.message); });
@@ -470,6 +455,7 @@
         }
         result.className = 'info';
         result.textContent = t('imported', { c: b.created, t: b.transitions, p: b.progressChanges, r: b.registryChanges, u: b.unchanged });
+        P.completions = null;
         return refresh();
       });
     }).catch(function (err) { showError(err.message); });

@@ -146,9 +146,17 @@ public class LedgerService {
         List<String> errors = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         Map<Long, Integer> seen = new HashMap<>();
+        // every project once, not once per row
+        Map<Long, Project> projectsById = new HashMap<>();
+        Map<String, Project> projectsByName = new HashMap<>();
+        for (Project p : progress.projects()) {
+            projectsById.put(p.id(), p);
+            projectsByName.put(p.draft().name(), p);
+        }
         for (LedgerRow row : rows) {
             try {
-                Plan plan = row.get(LedgerColumn.FACILITY_ID) == null ? planNew(row, mayAddFacilities) : plan(row, seen);
+                Plan plan = row.get(LedgerColumn.FACILITY_ID) == null ? planNew(row, mayAddFacilities, projectsByName)
+                        : plan(row, seen, projectsById);
                 if (plan != null) {
                     plans.add(plan);
                 }
@@ -202,7 +210,7 @@ public class LedgerService {
         return new LedgerImportReport(fileName, rows.size(), created, transitions, progressChanges, registryChanges, unchanged);
     }
 
-    private Plan plan(LedgerRow row, Map<Long, Integer> seen) {
+    private Plan plan(LedgerRow row, Map<Long, Integer> seen, Map<Long, Project> projectsById) {
         String idText = row.get(LedgerColumn.FACILITY_ID); // not null: rows without an id are planned as new ones
         long id;
         try {
@@ -219,7 +227,7 @@ public class LedgerService {
         FacilityProgress p = progress.progress(id);
         String projectName = row.get(LedgerColumn.PROJECT);
         if (projectName != null) {
-            Project project = p.projectId() == null ? null : progress.project(p.projectId());
+            Project project = p.projectId() == null ? null : projectsById.get(p.projectId());
             if (project == null || !project.draft().name().equals(projectName)) {
                 throw new IllegalArgumentException("项目名称 (project) '" + projectName + "' is not facility " + id + "'s project"
                         + (project == null ? " (it is in none)" : " '" + project.draft().name() + "'"));
@@ -240,7 +248,7 @@ public class LedgerService {
         if (statusText != null) {
             FacilityStatus status = LedgerLabels.parseStatus(statusText);
             if (status != a.status()) {
-                progress.checkTransition(id, status);
+                progress.checkTransition(f, status);
                 newStatus = status;
                 LocalDate actualStart = date(row, LedgerColumn.ACTUAL_START);
                 LocalDate actualCompletion = date(row, LedgerColumn.ACTUAL_COMPLETION);
@@ -297,7 +305,7 @@ public class LedgerService {
         return new Plan(row, f, newStatus, date, newAttributes, change, null);
     }
 
-    private Plan planNew(LedgerRow row, boolean mayAddFacilities) {
+    private Plan planNew(LedgerRow row, boolean mayAddFacilities, Map<String, Project> projectsByName) {
         if (!mayAddFacilities) {
             throw new IllegalArgumentException("设施编号 (facility id) is empty: adding facilities through a ledger needs the "
                     + "planner role");
@@ -306,8 +314,10 @@ public class LedgerService {
         if (projectName == null) {
             throw new IllegalArgumentException("a new facility (no 设施编号) needs its 项目名称 (project)");
         }
-        Project project = progress.projectByName(projectName).orElseThrow(() -> new IllegalArgumentException(
-                "项目名称 (project) '" + projectName + "' does not exist; create the project first"));
+        Project project = projectsByName.get(projectName.strip());
+        if (project == null) {
+            throw new IllegalArgumentException("项目名称 (project) '" + projectName + "' does not exist; create the project first");
+        }
         String typeText = row.get(LedgerColumn.TYPE);
         if (typeText != null && LedgerLabels.parseType(typeText) != project.draft().facilityType()) {
             throw new IllegalArgumentException("设施类型 (type) '" + typeText + "' is not project '" + projectName + "''s type "

@@ -82,6 +82,16 @@ class ProgressRepository {
                 (rs, n) -> progress(rs), projectId);
     }
 
+    /** Facilities per project id, in one query; projects without facilities are absent. */
+    java.util.Map<Long, Integer> facilityCountsByProject() {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        jdbc.query("SELECT project_id, COUNT(*) AS n FROM facility_progress WHERE project_id IS NOT NULL GROUP BY project_id",
+                rs -> {
+                    out.put(rs.getLong("project_id"), rs.getInt("n"));
+                });
+        return out;
+    }
+
     List<FacilityProgress> allProgress() {
         return jdbc.query("SELECT * FROM facility_progress ORDER BY facility_id", (rs, n) -> progress(rs));
     }

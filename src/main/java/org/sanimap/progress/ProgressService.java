@@ -188,6 +188,12 @@ public class ProgressService {
         return repository.projects();
     }
 
+    /** The number of facilities of each project, by project id (0 for a project without facilities). */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> facilityCounts() {
+        return repository.facilityCountsByProject();
+    }
+
     /** The ids of a project's facilities, ascending. */
     @Transactional(readOnly = true)
     public List<Long> facilityIds(long projectId) {
@@ -351,8 +357,13 @@ public class ProgressService {
      */
     @Transactional(readOnly = true)
     public void checkTransition(long facilityId, FacilityStatus to) {
-        Facility f = facilities.get(facilityId);
-        Lifecycle.check(f.attributes().status(), to, suspendedFrom(repository.transitionsOf(facilityId)));
+        checkTransition(facilities.get(facilityId), to);
+    }
+
+    /** As {@link #checkTransition(long, FacilityStatus)} for a facility already read. */
+    @Transactional(readOnly = true)
+    public void checkTransition(Facility facility, FacilityStatus to) {
+        Lifecycle.check(facility.attributes().status(), to, suspendedFrom(repository.transitionsOf(facility.id())));
     }
 
     static FacilityStatus suspendedFrom(List<Transition> timeline) {

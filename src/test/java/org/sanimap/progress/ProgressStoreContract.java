@@ -79,6 +79,18 @@ abstract class ProgressStoreContract {
     }
 
     @Test
+    void facilityCountsComeForEveryProjectAtOnce() {
+        Project three = service.createProjectWithPlannedFacilities(draft("2026 公厕新建", 3, List.of("鼓楼区")),
+                toilets(3, List.of("鼓楼区")), "planner1");
+        Project two = service.createProjectWithPlannedFacilities(draft("2027 公厕新建", 2, List.of("台江区")),
+                toilets(2, List.of("台江区")), "planner1");
+        Project none = service.createProject(draft("2028 公厕新建", 5, List.of("台江区")), "planner1");
+
+        assertThat(service.facilityCounts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(three.id(), 3, two.id(), 2))
+                .doesNotContainKey(none.id());
+    }
+
+    @Test
     void aBadFacilityLeavesNeitherTheProjectNorAnyFacility() {
         List<FacilityAttributes> planned = toilets(3, List.of("鼓楼区"));
         planned.set(2, planned.get(2).movedTo(119.4, 26.1));
