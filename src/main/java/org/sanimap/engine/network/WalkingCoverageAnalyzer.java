@@ -83,6 +83,89 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
         return new Prepared(radiusMeters, dist, onSegment, snapped);
     }
 
+    /** A reusable search from one point at a time; see {@link SingleSourceSearch}. */
+    public SingleSourceSearch singleSourceSearch() {
+        return new SingleSourceSearch();
+    }
+
+    /**
+     * Bounded searches from one point at a time (siting candidates, one after the other) that reuse
+     * their arrays: after the first, a search costs what it reaches, not the size of the graph. Its
+     * distances equal those of {@link #prepare} for that one point. Not thread-safe: one per thread.
+     */
+    public final class SingleSourceSearch {
+        private final double[] dist = new double[graph.nodeCount()];
+        private final int[] reached = new int[graph.nodeCount()];
+        private final MinHeap heap = new MinHeap(64);
+        private int reachedCount;
+        private NetworkSnap source;
+        private double radiusMeters;
+
+        private SingleSourceSearch() {
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        }
+
+        /**
+         * Searches from the point out to the radius; false, and nothing within reach, when it does not
+         * snap onto the network within the radius.
+         */
+        public boolean searchFrom(double lon, double lat, double radiusMeters) {
+            if (!(radiusMeters >= 0) || Double.isInfinite(radiusMeters)) {
+                throw new IllegalArgumentException("radius " + radiusMeters + " m must be a finite number >= 0");
+            }
+            for (int k = 0; k < reachedCount; k++) {
+                dist[reached[k]] = Double.POSITIVE_INFINITY;
+            }
+            reachedCount = 0;
+            heap.clear();
+            this.radiusMeters = radiusMeters;
+            NetworkSnap s = snapper.snap(lon, lat);
+            source = s == null || s.legMeters() > radiusMeters ? null : s;
+            if (source == null) {
+                return false;
+            }
+            double m = graph.segmentMeters[s.segment()];
+            reach(graph.segmentFrom[s.segment()], s.legMeters() + s.fraction() * m);
+            reach(graph.segmentTo[s.segment()], s.legMeters() + (1 - s.fraction()) * m);
+            while (!heap.isEmpty()) {
+                int node = heap.poll();
+                double d = dist[node];
+                for (int a = graph.firstArc[node]; a < graph.firstArc[node + 1]; a++) {
+                    reach(graph.arcTarget[a], d + graph.arcMeters[a]);
+                }
+            }
+            return true;
+        }
+
+        private void reach(int node, double d) {
+            if (d < dist[node] && d <= radiusMeters * (1 + 1e-9)) {
+                if (dist[node] == Double.POSITIVE_INFINITY) {
+                    reached[reachedCount++] = node;
+                }
+                dist[node] = d;
+                heap.push(node, d);
+            }
+        }
+
+        /**
+         * The walking distance from the last search's point to a point snapped with {@link #snapper()}
+         * (null: not on the network), or +infinity beyond the radius or without a search.
+         */
+        public double distanceMeters(NetworkSnap target) {
+            if (source == null || target == null) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double m = graph.segmentMeters[target.segment()];
+            double best = Math.min(dist[graph.segmentFrom[target.segment()]] + target.fraction() * m,
+                    dist[graph.segmentTo[target.segment()]] + (1 - target.fraction()) * m);
+            if (source.segment() == target.segment()) {
+                best = Math.min(best, Math.abs(source.fraction() - target.fraction()) * m + source.legMeters());
+            }
+            double total = best + target.legMeters();
+            return total <= radiusMeters * (1 + 1e-9) ? total : Double.POSITIVE_INFINITY;
+        }
+    }
+
     private static void relax(double[] dist, MinHeap heap, int node, double d, double bound) {
         if (d < dist[node] && d <= bound * (1 + 1e-9)) {
             dist[node] = d;
@@ -216,6 +299,10 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        void clear() {
+            size = 0;
         }
 
         void push(int node, double key) {

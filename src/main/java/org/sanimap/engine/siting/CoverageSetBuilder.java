@@ -3,9 +3,9 @@ package org.sanimap.engine.siting;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.sanimap.engine.coverage.FacilityPoint;
 import org.sanimap.engine.coverage.GreatCircle;
 import org.sanimap.engine.coverage.PointGrid;
+import org.sanimap.engine.network.NetworkSnap;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 
 /**
@@ -93,7 +93,8 @@ public final class CoverageSetBuilder {
     /**
      * Walking coverage: candidate j covers demand i when the walk from j to i along the network is at
      * most {@code radiusMeters} (legs to and from the network included). One bounded search per
-     * candidate; only demand units within the radius in a straight line (plus 1 %) are measured.
+     * candidate, reusing its arrays; only demand units within the radius in a straight line (plus 1 %)
+     * are measured, each snapped onto the network once.
      */
     public static CoverageSets walking(WalkingCoverageAnalyzer network, double[] demandLon, double[] demandLat,
             double[] candidateLon, double[] candidateLat, double radiusMeters) {
@@ -104,6 +105,10 @@ public final class CoverageSetBuilder {
         double maxAbsLat = Arrays.stream(candidateLat).map(Math::abs).max().orElse(0);
         PointGrid demandGrid = new PointGrid(demandLon, demandLat, margin, GreatCircle.MEAN_EARTH_RADIUS_METERS, maxAbsLat);
         IntList[] byDemand = new IntList[demandLon.length];
+        // each demand point is snapped once, when a candidate first has it near
+        NetworkSnap[] demandSnap = new NetworkSnap[demandLon.length];
+        boolean[] snapped = new boolean[demandLon.length];
+        WalkingCoverageAnalyzer.SingleSourceSearch search = network.singleSourceSearch();
         for (int j = 0; j < candidateLon.length; j++) {
             double lon = candidateLon[j];
             double lat = candidateLat[j];
@@ -113,16 +118,16 @@ public final class CoverageSetBuilder {
                     near.add(i);
                 }
             });
-            if (near.size() == 0) {
-                continue;
-            }
-            WalkingCoverageAnalyzer.Prepared reach = network.prepare(java.util.List.of(new FacilityPoint("c" + j, lon, lat)), radiusMeters);
-            if (reach.snappedFacilities() == 0) {
+            if (near.size() == 0 || !search.searchFrom(lon, lat, radiusMeters)) {
                 continue;
             }
             for (int k = 0; k < near.size(); k++) {
                 int i = near.get(k);
-                if (reach.distanceMeters(demandLon[i], demandLat[i]) <= radiusMeters) {
+                if (!snapped[i]) {
+                    demandSnap[i] = network.snapper().snap(demandLon[i], demandLat[i]);
+                    snapped[i] = true;
+                }
+                if (search.distanceMeters(demandSnap[i]) <= radiusMeters) {
                     if (byDemand[i] == null) {
                         byDemand[i] = new IntList();
                     }
