@@ -7,7 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
@@ -83,8 +85,8 @@ class ProgressRepository {
     }
 
     /** Facilities per project id, in one query; projects without facilities are absent. */
-    java.util.Map<Long, Integer> facilityCountsByProject() {
-        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+    Map<Long, Integer> facilityCountsByProject() {
+        Map<Long, Integer> out = new HashMap<>();
         jdbc.query("SELECT project_id, COUNT(*) AS n FROM facility_progress WHERE project_id IS NOT NULL GROUP BY project_id",
                 rs -> {
                     out.put(rs.getLong("project_id"), rs.getInt("n"));

@@ -188,7 +188,7 @@ public class ProgressService {
         return repository.projects();
     }
 
-    /** The number of facilities of each project, by project id (0 for a project without facilities). */
+    /** The number of facilities of each project, by project id; a project without facilities is absent. */
     @Transactional(readOnly = true)
     public Map<Long, Integer> facilityCounts() {
         return repository.facilityCountsByProject();

@@ -62,6 +62,21 @@ class ProgressApiTest {
     }
 
     @Test
+    void theProjectListCountsEachProjectsFacilities() throws Exception {
+        long two = createProject("台江区公厕 2026");
+        String empty = "{\"name\":\"台江区公厕 2027\",\"facilityType\":\"public_toilet\",\"targetCount\":5,"
+                + "\"districts\":[\"台江区\"],\"plannedStart\":\"2027-03-01\",\"plannedEnd\":\"2027-08-31\"}";
+        ResponseEntity<String> created = send(planner, HttpMethod.POST, "/api/projects", empty);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        long none = json.readTree(created.getBody()).path("id").asLong();
+
+        JsonNode list = json.readTree(http.getForEntity("/api/projects", String.class).getBody());
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        list.forEach(p -> counts.put(p.path("id").asLong(), p.path("facilityCount").asInt(-1)));
+        assertThat(counts).containsEntry(two, 2).containsEntry(none, 0);
+    }
+
+    @Test
     void aPlannerCreatesAProjectAManagerMovesItsFacilitiesAndTheHistoryNamesThem() throws Exception {
         long project = createProject("鼓楼区公厕 2026");
         JsonNode p = json.readTree(http.getForEntity("/api/projects/" + project, String.class).getBody());

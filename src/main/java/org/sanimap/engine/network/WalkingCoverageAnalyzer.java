@@ -68,18 +68,10 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
                 continue;
             }
             snapped++;
-            double m = graph.segmentMeters[s.segment()];
-            relax(dist, heap, graph.segmentFrom[s.segment()], s.legMeters() + s.fraction() * m, radiusMeters);
-            relax(dist, heap, graph.segmentTo[s.segment()], s.legMeters() + (1 - s.fraction()) * m, radiusMeters);
+            seed(dist, heap, s, radiusMeters, null, 0);
             onSegment.computeIfAbsent(s.segment(), k -> new ArrayList<>()).add(new double[] {s.fraction(), s.legMeters()});
         }
-        while (!heap.isEmpty()) {
-            int node = heap.poll();
-            double d = dist[node];
-            for (int a = graph.firstArc[node]; a < graph.firstArc[node + 1]; a++) {
-                relax(dist, heap, graph.arcTarget[a], d + graph.arcMeters[a], radiusMeters);
-            }
-        }
+        spread(dist, heap, radiusMeters, null, 0);
         return new Prepared(radiusMeters, dist, onSegment, snapped);
     }
 
@@ -124,27 +116,9 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
             if (source == null) {
                 return false;
             }
-            double m = graph.segmentMeters[s.segment()];
-            reach(graph.segmentFrom[s.segment()], s.legMeters() + s.fraction() * m);
-            reach(graph.segmentTo[s.segment()], s.legMeters() + (1 - s.fraction()) * m);
-            while (!heap.isEmpty()) {
-                int node = heap.poll();
-                double d = dist[node];
-                for (int a = graph.firstArc[node]; a < graph.firstArc[node + 1]; a++) {
-                    reach(graph.arcTarget[a], d + graph.arcMeters[a]);
-                }
-            }
+            reachedCount = seed(dist, heap, s, radiusMeters, reached, reachedCount);
+            reachedCount = spread(dist, heap, radiusMeters, reached, reachedCount);
             return true;
-        }
-
-        private void reach(int node, double d) {
-            if (d < dist[node] && d <= radiusMeters * (1 + 1e-9)) {
-                if (dist[node] == Double.POSITIVE_INFINITY) {
-                    reached[reachedCount++] = node;
-                }
-                dist[node] = d;
-                heap.push(node, d);
-            }
         }
 
         /**
@@ -155,22 +129,64 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
             if (source == null || target == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            double m = graph.segmentMeters[target.segment()];
-            double best = Math.min(dist[graph.segmentFrom[target.segment()]] + target.fraction() * m,
-                    dist[graph.segmentTo[target.segment()]] + (1 - target.fraction()) * m);
+            double best = viaEnds(dist, target);
             if (source.segment() == target.segment()) {
-                best = Math.min(best, Math.abs(source.fraction() - target.fraction()) * m + source.legMeters());
+                best = Math.min(best, alongSegment(source.fraction(), source.legMeters(), target));
             }
-            double total = best + target.legMeters();
-            return total <= radiusMeters * (1 + 1e-9) ? total : Double.POSITIVE_INFINITY;
+            return withinRadius(best + target.legMeters(), radiusMeters);
         }
     }
 
-    private static void relax(double[] dist, MinHeap heap, int node, double d, double bound) {
+    /** Seeds the search at both ends of a snapped point's edge; returns the new count of reached nodes. */
+    private int seed(double[] dist, MinHeap heap, NetworkSnap s, double bound, int[] reached, int reachedCount) {
+        double m = graph.segmentMeters[s.segment()];
+        reachedCount = relax(dist, heap, graph.segmentFrom[s.segment()], s.legMeters() + s.fraction() * m, bound, reached,
+                reachedCount);
+        return relax(dist, heap, graph.segmentTo[s.segment()], s.legMeters() + (1 - s.fraction()) * m, bound, reached,
+                reachedCount);
+    }
+
+    /** Bounded Dijkstra from the seeded heap; returns the new count of reached nodes. */
+    private int spread(double[] dist, MinHeap heap, double bound, int[] reached, int reachedCount) {
+        while (!heap.isEmpty()) {
+            int node = heap.poll();
+            double d = dist[node];
+            for (int a = graph.firstArc[node]; a < graph.firstArc[node + 1]; a++) {
+                reachedCount = relax(dist, heap, graph.arcTarget[a], d + graph.arcMeters[a], bound, reached, reachedCount);
+            }
+        }
+        return reachedCount;
+    }
+
+    /**
+     * Lowers a node's distance if {@code d} is shorter and within the bound; a node reached for the first
+     * time is added to {@code reached} (when given). Returns the new count of reached nodes.
+     */
+    private static int relax(double[] dist, MinHeap heap, int node, double d, double bound, int[] reached, int reachedCount) {
         if (d < dist[node] && d <= bound * (1 + 1e-9)) {
+            if (reached != null && dist[node] == Double.POSITIVE_INFINITY) {
+                reached[reachedCount++] = node;
+            }
             dist[node] = d;
             heap.push(node, d);
         }
+        return reachedCount;
+    }
+
+    /** The walk to a snapped point through either end of its edge, leg excluded. */
+    private double viaEnds(double[] dist, NetworkSnap target) {
+        double m = graph.segmentMeters[target.segment()];
+        return Math.min(dist[graph.segmentFrom[target.segment()]] + target.fraction() * m,
+                dist[graph.segmentTo[target.segment()]] + (1 - target.fraction()) * m);
+    }
+
+    /** The walk along one edge from a source on it (fraction, leg) to a snapped point, target leg excluded. */
+    private double alongSegment(double sourceFraction, double sourceLegMeters, NetworkSnap target) {
+        return Math.abs(sourceFraction - target.fraction()) * graph.segmentMeters[target.segment()] + sourceLegMeters;
+    }
+
+    private static double withinRadius(double totalMeters, double radiusMeters) {
+        return totalMeters <= radiusMeters * (1 + 1e-9) ? totalMeters : Double.POSITIVE_INFINITY;
     }
 
     /** Facilities searched out to one radius. */
@@ -258,17 +274,14 @@ public final class WalkingCoverageAnalyzer implements CoverageModel {
             if (s == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            double m = graph.segmentMeters[s.segment()];
-            double best = Math.min(nodeDistance[graph.segmentFrom[s.segment()]] + s.fraction() * m,
-                    nodeDistance[graph.segmentTo[s.segment()]] + (1 - s.fraction()) * m);
+            double best = viaEnds(nodeDistance, s);
             List<double[]> same = facilitiesOnSegment.get(s.segment());
             if (same != null) {
                 for (double[] f : same) {
-                    best = Math.min(best, Math.abs(f[0] - s.fraction()) * m + f[1]);
+                    best = Math.min(best, alongSegment(f[0], f[1], s));
                 }
             }
-            double total = best + s.legMeters();
-            return total <= radiusMeters * (1 + 1e-9) ? total : Double.POSITIVE_INFINITY;
+            return withinRadius(best + s.legMeters(), radiusMeters);
         }
 
         /** Tested in parallel chunks; the result does not depend on the number of threads. */

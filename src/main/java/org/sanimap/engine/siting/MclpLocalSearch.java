@@ -68,7 +68,7 @@ final class MclpLocalSearch {
             int[] current = openColumns();
             int drop = Math.min(p, Math.max(2, Math.min(p / 5, 2 + random.nextInt(Math.max(1, p / 8)))));
             if (it % 2 == 0) {
-                int[] now = openColumns(); // ascending; a closed site leaves it in place, so the draws stay the same
+                int[] now = current.clone(); // ascending; a closed site leaves the list, so the draws stay the same
                 int left = now.length;
                 for (int d = 0; d < drop; d++) {
                     int k = random.nextInt(left);
@@ -135,7 +135,7 @@ final class MclpLocalSearch {
         return bestSoFar;
     }
 
-    /** How many iterated rounds a running search has started (another thread may ask). */
+    /** How many iterated rounds a running search has completed (another thread may ask). */
     int roundsDone() {
         return roundsDone;
     }

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whole time, SCIP starts from its best answer after the heuristic rounds asked for or a thirtieth of
  * the time limit, whichever comes first, and the better final answer is kept; on one thread the
  * heuristic takes a sixth of the time before SCIP. A heuristic answer alone comes with the bound of the
- * linear relaxation (GLOP), so that it says how far from the optimum it may be. The result reports objective, proven bound and status;
- * the sites are ranked by what each adds given the existing facilities and the better-ranked sites.
+ * linear relaxation (GLOP), so that it says how far from the optimum it may be. The result reports
+ * objective, proven bound and status; the sites are ranked by what each adds given the existing
+ * facilities and the better-ranked sites.
  *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
@@ -86,9 +87,10 @@ public final class SitingOptimizer {
         CompletableFuture<int[]> running;
         int[] heuristic;
         if (alongside) {
-            // One local search runs from start to end on a second thread; SCIP starts after the heuristic rounds
-            // asked for or a thirtieth of the time, whichever comes first, from the best answer found by then (its proof hardly depends on that start: NewYork p = 50 took
-            // 12.5 s from the optimum and 12 s from a heuristic answer), and the better final answer is kept.
+            // One local search runs from start to end on a second thread. SCIP starts from its best answer after
+            // the rounds asked for or a thirtieth of the time, whichever comes first (SCIP's proof hardly depends
+            // on that start: NewYork p = 50 took 12.5 s from the optimum, 12 s from a heuristic answer); the
+            // better final answer is kept.
             int rounds = o.heuristicIterations() == 0 ? 0 : Integer.MAX_VALUE;
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
             heuristic = bestAt(search, running, o.heuristicIterations(), start + (deadline - start) / 30);
