@@ -22,7 +22,10 @@
     headers.set('X-Requested-With', 'XMLHttpRequest');
     var method = (init.method || (typeof input !== 'string' && input.method) || 'GET').toUpperCase();
     var token = cookie('XSRF-TOKEN');
-    if (token && method !== 'GET' && method !== 'HEAD') { headers.set('X-XSRF-TOKEN', token); }
+    var write = method !== 'GET' && method !== 'HEAD';
+    if (token && write) { headers.set('X-XSRF-TOKEN', token); }
+    // any write of the page (transition, ledger, registry edit, accepted siting) may add a completion
+    if (write && P) { P.completions = null; }
     init.headers = headers;
     init.credentials = 'same-origin';
     return originalFetch(input, init);
@@ -206,7 +209,8 @@
     var projectOnly = new URLSearchParams();
     if (q.get('project')) { projectOnly.set('project', q.get('project')); }
     renderDownloads(q);
-    // completions per month do not depend on the date: asked again only when the project changes
+    // completions per month do not depend on the date: asked again only when the project changes or
+    // after a write (see the fetch wrapper above)
     var completionsUrl = '/api/dashboard/completions' + (projectOnly.toString() ? '?' + projectOnly : '');
     var completions = P.completions && P.completions.url === completionsUrl ? Promise.resolve(P.completions.body)
       : getJson(completionsUrl).then(function (body) { P.completions = { url: completionsUrl, body: body }; return body; });
@@ -413,7 +417,6 @@
         }).then(function (r) {
           return r.json().then(function (b) {
             if (!r.ok) { throw new Error(b && b.detail ? b.detail : 'HTTP ' + r.status); }
-            P.completions = null; // a completion may have been recorded
             return Promise.all([refresh(), showTimeline(id)]);
           });
         }).catch(function (err) { showError(err.message); });
@@ -455,7 +458,6 @@
         }
         result.className = 'info';
         result.textContent = t('imported', { c: b.created, t: b.transitions, p: b.progressChanges, r: b.registryChanges, u: b.unchanged });
-        P.completions = null;
         return refresh();
       });
     }).catch(function (err) { showError(err.message); });

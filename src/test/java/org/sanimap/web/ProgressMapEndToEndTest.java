@@ -194,6 +194,12 @@ class ProgressMapEndToEndTest {
         waitUntil(() -> cell("*", "completed").equals(Integer.toString(Integer.parseInt(completedBefore) + 1)));
         assertThat(json.readTree(http.getForObject("/api/facilities/" + ids.get(2), String.class)).path("properties")
                 .path("status").asText()).isEqualTo("completed");
+        // completions per month are asked again after the import: July now has the one the ledger recorded
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        json.readTree(http.getForObject("/api/dashboard/completions", String.class))
+                .forEach(m -> expected.put(m.path("month").asText(), m.path("completed").asText()));
+        assertThat(expected).containsEntry("2026-07", "1");
+        waitUntil(() -> chartRows().equals(expected));
 
         // a viewer sees no import and the API refuses a change from the page
         browser.manage().deleteAllCookies();
@@ -230,6 +236,15 @@ class ProgressMapEndToEndTest {
 
     private List<WebElement> visibleMarkers() {
         return browser.findElements(By.cssSelector(".facility-marker:not(.progress-hidden)"));
+    }
+
+    /** The completions chart as month -> count. */
+    private java.util.Map<String, String> chartRows() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#progress-chart .bar-row"))) {
+            out.put(row.getAttribute("data-month"), row.getAttribute("data-completed"));
+        }
+        return out;
     }
 
     /** The dashboard table's cell of a district ('*' for the total row) and status. */
