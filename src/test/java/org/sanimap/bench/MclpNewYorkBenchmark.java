@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.sanimap.engine.siting.CoverageSetBuilder;
 import org.sanimap.engine.siting.CoverageSets;
 import org.sanimap.engine.siting.CoveringInstance;
@@ -19,7 +21,10 @@ import org.sanimap.engine.siting.SitingResult;
  * NewYork MCLP (2,713 nodes, r = 400 m, great-circle distance with R = 6,378,100 m) for p = 50..100
  * against the published values, and against the same model built with PuLP and solved by CBC
  * ({@code src/test/python/mclp_pulp_cbc.py}, Debian python3-pulp and coinor-cbc) in the same run, in
- * two formulations: coverage variables continuous (as ours) and binary (as spopt builds them).
+ * two formulations: coverage variables continuous (as ours) and binary (as spopt builds them). "first
+ * reached" is when our final objective was first reported (the heuristic reports each better answer as it
+ * finds it; an answer of SCIP's is known only when SCIP ends), counted like the total from before the
+ * coverage sets.
  * Not a test: run with
  *
  * <pre>
@@ -47,17 +52,23 @@ public final class MclpNewYorkBenchmark {
         System.out.printf(Locale.ROOT, "read %.0f ms; coverage sets (grid index, haversine) %.0f ms, %d pairs%n",
                 (r1 - r0) / 1e6, (r2 - r1) / 1e6, sets.pairCount());
         SitingProblem problem = SitingProblem.withoutExisting(ny.demand(), sets);
-        System.out.println("| p | published | heuristic | heuristic ms | objective | bound | status | time to answer ms | peer (y continuous): objective, status, s (build + solve), speed-up | peer (y binary, as spopt): objective, status, s (build + solve), speed-up |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| p | published | heuristic | heuristic ms | objective | first reached ms | bound | status | time to answer ms | peer (y continuous): objective, status, s (build + solve), speed-up | peer (y binary, as spopt): objective, status, s (build + solve), speed-up |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int p = Integer.getInteger("from", 50); p <= Integer.getInteger("to", 100); p += 10) {
             String published = Files.readAllLines(dir.resolve("NewYork_" + p + "_400.txt")).get(0).replace("f:", "").trim();
             long t0 = System.nanoTime();
-            SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 4000, 1));
+            // every objective reported as it improves, with its time: when the final answer was first at hand
+            List<double[]> reports = new CopyOnWriteArrayList<>();
+            SitingOptimizer optimizer = new SitingOptimizer((phase, objective, bound) -> reports.add(
+                    new double[] {(System.nanoTime() - t0) / 1e6, objective}));
+            SitingResult r = optimizer.run(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true, 4000, 1));
             long ours = (System.nanoTime() - t0) / 1_000_000 + (r2 - r1) / 1_000_000;
+            long reached = Math.round(reports.stream().filter(e -> e[1] >= r.objective() - 1e-6).mapToDouble(e -> e[0]).min()
+                    .orElse(ours)) + (r2 - r1) / 1_000_000;
             String continuous = peer.equals("none") ? "not run" : peer(dir, p, peer, "continuous-y", ours);
             String binary = peer.equals("none") ? "not run" : peer(dir, p, peer, "binary-y", ours);
-            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %d | %.0f | %.0f | %s | %d | %s | %s |%n", p, published,
-                    r.heuristicObjective(), r.timings().heuristicMillis(), r.objective(), r.bound(),
+            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %d | %.0f | %d | %.0f | %s | %d | %s | %s |%n", p, published,
+                    r.heuristicObjective(), r.timings().heuristicMillis(), r.objective(), reached, r.bound(),
                     r.status().name().toLowerCase(Locale.ROOT), ours, continuous, binary);
         }
     }

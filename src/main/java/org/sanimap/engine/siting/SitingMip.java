@@ -5,6 +5,7 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.util.Arrays;
 
 /**
  * The exact siting models on a {@link ReducedProblem}, solved by SCIP from OR-Tools, warm-started
@@ -41,10 +42,10 @@ final class SitingMip {
     }
 
     /**
-     * SCIP settings for MCLP: the primal heuristics that cost most are off, since the local search
+     * SCIP settings for MCLP: the primal heuristics that cost most are off, since the heuristic
      * supplies the warm start and keeps improving it beside the search, and the root runs at most 10
-     * separation rounds. On NewYork p = 70 this took the gap from 0.09 % after 50 s to a proof in
-     * 44 s (the full table is in BENCHMARKS.md).
+     * separation rounds. On NewYork p = 70 (the session of 2026-11-26) this took the gap from 0.09 %
+     * after 50 s to a proof in 44 s.
      */
     static final String MCLP_SCIP_PARAMETERS = String.join("\n",
             "heuristics/rens/freq = -1", "heuristics/rins/freq = -1", "heuristics/crossover/freq = -1",
@@ -63,6 +64,49 @@ final class SitingMip {
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
         MPObjective objective = mclpModel(solver, x, m, p);
         return run(solver, x, objective, hint, seconds, threads, t0);
+    }
+
+    /**
+     * The MCLP restricted to {@code columns} (every other site closed), warm-started with {@code hint}
+     * (p of those columns), with SCIP's default settings: the merge step of {@link MclpAdaptiveSearch}.
+     * Returns the best selection found, ascending reduced columns, or {@code hint} when none was found
+     * in the time (or the search was cancelled).
+     */
+    int[] mclpOver(ReducedProblem m, int p, int[] columns, int[] hint, double seconds) {
+        long t0 = System.nanoTime();
+        MPSolver solver = newSolver("SCIP");
+        int[] local = new int[m.colCount()];
+        Arrays.fill(local, -1);
+        for (int k = 0; k < columns.length; k++) {
+            local[columns[k]] = k;
+        }
+        MPVariable[] x = solver.makeBoolVarArray(columns.length);
+        MPObjective objective = solver.objective();
+        for (int i = 0; i < m.rowCount(); i++) {
+            MPConstraint link = null;
+            for (int j : m.rowCols[i]) {
+                if (local[j] >= 0) {
+                    if (link == null) {
+                        MPVariable y = solver.makeNumVar(0, 1, "y" + i);
+                        objective.setCoefficient(y, m.rowWeight[i]);
+                        link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
+                        link.setCoefficient(y, 1);
+                    }
+                    link.setCoefficient(x[local[j]], -1);
+                }
+            }
+        }
+        MPConstraint count = solver.makeConstraint(p, p);
+        for (MPVariable v : x) {
+            count.setCoefficient(v, 1);
+        }
+        objective.setMaximization();
+        int[] localHint = Arrays.stream(hint).map(j -> local[j]).toArray();
+        Outcome outcome = run(solver, x, objective, localHint, seconds, 1, t0);
+        if (!ScipResults.hasSolution(outcome.status()) || outcome.chosenColumns().length != p) {
+            return hint;
+        }
+        return Arrays.stream(outcome.chosenColumns()).map(k -> columns[k]).sorted().toArray();
     }
 
     /**
@@ -190,8 +234,9 @@ final class SitingMip {
             boolean solved = ScipResults.hasSolution(result);
             double value = solved ? objective.value() : Double.NaN;
             double bound = objective.bestBound();
-            // a search stopped before its first bound (cancelled early) reports a meaningless one
-            if (solved && (objective.maximization() ? bound < value - 1e-6 : bound > value + 1e-6)) {
+            // a search stopped before its first bound (cancelled early, even before it read the hint) reports a
+            // meaningless one; without a solution to check it against, none is trusted
+            if (!solved || (objective.maximization() ? bound < value - 1e-6 : bound > value + 1e-6)) {
                 bound = Double.NaN;
             }
             int[] chosen = solved ? ScipResults.chosen(x) : new int[0];

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 1974), with the demand that existing facilities cover taken as covered.
  *
  * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
- * a heuristic answer (MCLP: greedy, swap local search and iterated local search; LSCP: greedy set
- * covering with redundancy removal); then, unless only the heuristic is asked for, the exact
+ * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact merges
+ * of its best answers, {@link MclpAdaptiveSearch}; LSCP: greedy set covering with redundancy removal); then, unless only the heuristic is asked for, the exact
  * mixed-integer model solved by SCIP (OR-Tools), warm-started with the heuristic answer, until proven
- * optimal or the time limit. On two or more threads the local search runs on a second thread for the
+ * optimal or the time limit. On two or more threads the heuristic runs on a second thread for the
  * whole time, SCIP starts from its best answer after the heuristic rounds asked for or a thirtieth of
  * the time limit, whichever comes first, and the better final answer is kept; on one thread the
  * heuristic takes a sixth of the time before SCIP. A heuristic answer alone comes with the bound of the
@@ -37,7 +37,13 @@ public final class SitingOptimizer {
     }
 
     private final ProgressListener listener;
+    /** What was last reported: the phase, the best objective (NaN if none) and the bound (NaN if none). */
+    private String phase = "";
+    private double reportedObjective = Double.NaN;
+    private double reportedBound = Double.NaN;
     private final SitingMip mip = new SitingMip();
+    /** The running heuristic's merge steps, apart from the exact search so that each can be stopped. */
+    private volatile SitingMip merges;
     private volatile boolean cancelled;
 
     public SitingOptimizer(ProgressListener listener) {
@@ -49,10 +55,38 @@ public final class SitingOptimizer {
         return new SitingOptimizer(null).run(problem, options);
     }
 
+    /**
+     * Tells the listener; the objective never goes down within a solve (the heuristic may report a better
+     * one from its own thread meanwhile).
+     */
+    private synchronized void report(String newPhase, double objective, double bound) {
+        if (newPhase.equals("reducing")) {
+            reportedObjective = Double.NaN;
+        }
+        phase = newPhase;
+        if (!Double.isNaN(objective) && !(objective < reportedObjective)) {
+            reportedObjective = objective;
+        }
+        reportedBound = bound;
+        listener.progress(phase, reportedObjective, reportedBound);
+    }
+
+    /** A better heuristic answer, found on the heuristic's thread: reported in the current phase. */
+    private synchronized void heuristicImproved(double objective) {
+        if (Double.isNaN(reportedObjective) || objective > reportedObjective) {
+            reportedObjective = objective;
+            listener.progress(phase, reportedObjective, reportedBound);
+        }
+    }
+
     /** Asks a running solve to stop soon with its best answer; later solves stop at once. */
     public void cancel() {
         cancelled = true;
         mip.cancel();
+        SitingMip running = merges;
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     public SitingResult run(SitingProblem problem, SitingOptions options) {
@@ -62,7 +96,7 @@ public final class SitingOptimizer {
     private SitingResult mclp(SitingProblem problem, SitingOptions o) {
         long start = System.nanoTime();
         long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
-        listener.progress("reducing", Double.NaN, Double.NaN);
+        report("reducing", Double.NaN, Double.NaN);
         ReducedProblem m = ReducedProblem.of(problem, false);
         long reduced = System.nanoTime();
         int p = o.newSites();
@@ -76,22 +110,28 @@ public final class SitingOptimizer {
             return result(problem, o, m, SolveStatus.OPTIMAL, reason, m.reachableWeight, m.reachableWeight, all,
                     m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
         }
-        listener.progress("heuristic", Double.NaN, Double.NaN);
+        report("heuristic", Double.NaN, Double.NaN);
         // a heuristic answer alone comes with the LP bound; with a second thread it is solved meanwhile
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
                 ? CompletableFuture.supplyAsync(() -> mip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline))))
                 : null;
-        MclpLocalSearch search = new MclpLocalSearch(m, p, o.seed());
+        SitingMip mergeMip = new SitingMip();
+        merges = mergeMip;
+        if (cancelled) {
+            mergeMip.cancel();
+        }
+        MclpAdaptiveSearch search = new MclpAdaptiveSearch(m, p, o.seed(),
+                (columns, hint, seconds) -> mergeMip.mclpOver(m, p, columns, hint, seconds), this::heuristicImproved);
         AtomicBoolean searchEnded = new AtomicBoolean();
         boolean alongside = o.exact() && o.threads() > 1;
         CompletableFuture<int[]> running;
         int[] heuristic;
         if (alongside) {
-            // One local search runs from start to end on a second thread. SCIP starts from its best answer after
-            // the rounds asked for or a thirtieth of the time, whichever comes first (SCIP's proof hardly depends
-            // on that start: NewYork p = 50 took 12.5 s from the optimum, 12 s from a heuristic answer); the
-            // better final answer is kept.
-            int rounds = o.heuristicIterations() == 0 ? 0 : Integer.MAX_VALUE;
+            // The adaptive search runs from start to end on a second thread. SCIP starts from its best answer
+            // after the rounds asked for or a thirtieth of the time, whichever comes first (SCIP's proof hardly
+            // depends on that start: NewYork p = 50 took 12.5 s from the optimum, 12 s from a heuristic answer);
+            // the better final answer is kept.
+            long rounds = o.heuristicIterations() == 0 ? 0 : Long.MAX_VALUE;
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
             heuristic = bestAt(search, running, o.heuristicIterations(), start + (deadline - start) / 30);
         } else {
@@ -109,9 +149,10 @@ public final class SitingOptimizer {
             bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
             afterHeuristic = System.nanoTime();
         }
-        listener.progress("heuristic done", heuristicValue, bound);
+        report("heuristic done", heuristicValue, bound);
         if (!o.exact() || cancelled || heuristicValue >= bound - 1e-9) {
             searchEnded.set(true);
+            mergeMip.cancel();
             int[] last = running.join();
             if (covered(m, last) > heuristicValue) {
                 heuristic = last;
@@ -121,9 +162,10 @@ public final class SitingOptimizer {
             return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
                     start, reduced, afterHeuristic, 0, 0);
         }
-        listener.progress("exact search", heuristicValue, bound);
+        report("exact search", heuristicValue, bound);
         SitingMip.Outcome exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), 1);
         searchEnded.set(true);
+        mergeMip.cancel(); // a merge still running is cut short; the search keeps its best
         int[] improved = running.join();
         double improvedValue = covered(m, improved);
         if (improvedValue > heuristicValue) {
@@ -134,10 +176,10 @@ public final class SitingOptimizer {
     }
 
     /**
-     * The local search's best answer once it has done {@code rounds} rounds or {@code atNanos} has passed
+     * The heuristic's best answer once it has done {@code rounds} rounds or {@code atNanos} has passed
      * (or at its end, if sooner); waits for its first answer if it has none by then.
      */
-    private static int[] bestAt(MclpLocalSearch search, CompletableFuture<int[]> running, int rounds, long atNanos) {
+    private static int[] bestAt(MclpAdaptiveSearch search, CompletableFuture<int[]> running, int rounds, long atNanos) {
         while (!running.isDone()) {
             int[] best = search.bestSoFar();
             if (best != null && (search.roundsDone() >= rounds || System.nanoTime() >= atNanos)) {
@@ -157,7 +199,7 @@ public final class SitingOptimizer {
         long start = System.nanoTime();
         long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
         boolean full = o.targetCoverage() >= 1;
-        listener.progress("reducing", Double.NaN, Double.NaN);
+        report("reducing", Double.NaN, Double.NaN);
         ReducedProblem m = ReducedProblem.of(problem, full);
         long reduced = System.nanoTime();
         double total = problem.totalWeight();
@@ -187,7 +229,7 @@ public final class SitingOptimizer {
             return result(problem, o, m, SolveStatus.OPTIMAL, "the existing facilities already cover all demand", 0, 0,
                     new int[0], 0, start, reduced, reduced, 0, 0);
         }
-        listener.progress("heuristic", Double.NaN, Double.NaN);
+        report("heuristic", Double.NaN, Double.NaN);
         int[] heuristic = LscpGreedy.solve(m, required);
         long afterHeuristic = System.nanoTime();
         double heuristicValue = heuristic.length;
@@ -197,13 +239,13 @@ public final class SitingOptimizer {
             bound = Double.isNaN(lp) ? bound : Math.max(bound, lp);
             afterHeuristic = System.nanoTime();
         }
-        listener.progress("heuristic done", heuristicValue, bound);
+        report("heuristic done", heuristicValue, bound);
         if (!o.exact() || cancelled || heuristicValue <= bound) {
             SolveStatus status = heuristicValue <= bound ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
             return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
                     start, reduced, afterHeuristic, 0, 0);
         }
-        listener.progress("exact search", heuristicValue, bound);
+        report("exact search", heuristicValue, bound);
         SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), o.threads());
         return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, false, start, reduced, afterHeuristic);
     }
@@ -226,7 +268,7 @@ public final class SitingOptimizer {
         } else {
             objective = chosen.length;
         }
-        listener.progress("done", objective, bound);
+        report("done", objective, bound);
         return result(problem, o, m, status, cancelled ? "cancelled" : null, objective, bound, chosen, heuristicValue, start,
                 reduced, afterHeuristic, exact.buildMillis(), exact.solveMillis());
     }

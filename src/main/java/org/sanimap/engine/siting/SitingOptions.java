@@ -12,9 +12,10 @@ package org.sanimap.engine.siting;
  * @param threads             solver threads, at least 1
  * @param exact               false: heuristic only (instant answer, no proof); true: the heuristic
  *                            then the exact mixed-integer model warm-started with it
- * @param heuristicIterations iterated local search rounds (MCLP) of a heuristic answer, or before SCIP
- *                            when the exact search runs on one thread; on two or more threads the
- *                            local search goes on beside SCIP until it ends, and SCIP starts after
+ * @param heuristicIterations rounds of the adaptive iterated local search (MCLP, {@link MclpAdaptiveSearch}:
+ *                            merges after every 3,000) of a heuristic answer, or before SCIP when the
+ *                            exact search runs on one thread; on two or more threads the heuristic
+ *                            goes on beside SCIP until it ends, and SCIP starts after
  *                            these rounds or a thirtieth of the time limit, whichever comes first;
  *                            0 keeps greedy + one descent
  * @param seed                random seed of the heuristic (results are repeatable for a seed)

@@ -50,7 +50,7 @@ public record SitingResult(SitingModel model, SolveStatus status, String reason,
      * Milliseconds per phase.
      *
      * @param reduceMillis    exact reductions of the model
-     * @param heuristicMillis greedy and local search
+     * @param heuristicMillis the heuristic (greedy, local search, merges)
      * @param buildMillis     building the mixed-integer model
      * @param solveMillis     the mixed-integer search
      */

@@ -111,7 +111,7 @@ class SitingOptimizerTest {
             Instance in = random(seed, 120, 14, 2, 180);
             for (int p = 1; p <= 4; p++) {
                 double expected = bruteForceMclp(in, p);
-                // two threads: the local search beside SCIP, whatever the machine's cores
+                // two threads: the heuristic beside SCIP, whatever the machine's cores
                 SitingResult exact = SitingOptimizer.solve(in.problem(),
                         new SitingOptions(SitingModel.MCLP, p, 1, 20, 2, true, 2000, 1));
                 assertThat(exact.objective()).as("seed %d p %d", seed, p).isEqualTo(expected);
