@@ -24,11 +24,13 @@ import java.util.function.DoubleConsumer;
  *       over a cycle of rounds (η from 1 to 0.1, geometrically). ω adapts so that a round moves about
  *       min(10, p/4) sites away from the reference.</li>
  *   <li>After each cycle, solution merging in the manner of Construct, Merge, Solve &amp; Adapt (Blum,
- *       Pinacho, López-Ibáñez and Lozano 2016): the sites of each cycle's 4 best distinct local optima and
- *       of the best answer so far form a small sub-instance, solved exactly by a {@link SubsetSolver}
- *       (SCIP on the MCLP restricted to those sites), which recombines the answers optimally. Sites that the merged answer
- *       has not used for a while leave the sub-instance, so that it stays at most max(4p, 60) sites.
- *       The next cycle starts again from the greedy answer, for diversity.</li>
+ *       Pinacho, López-Ibáñez and Lozano 2016, Computers &amp; Operations Research 68): the sites of the
+ *       cycle's 4 best distinct local optima and of the best answer so far join a small sub-instance,
+ *       solved by a {@link SubsetSolver} (SCIP on the MCLP restricted to those sites, at most 3 s),
+ *       which recombines the answers optimally. Sites that the merged answers have not used for a while
+ *       leave the sub-instance, so that it stays at most max(4p, 60) sites; after three cycles in a
+ *       row without a better answer it starts afresh, so that other sites come in. The next cycle
+ *       starts again from the greedy answer.</li>
  * </ol>
  *
  * <p>Deterministic for a given seed and round count as long as no time limit stops a step; the time
@@ -53,6 +55,8 @@ final class MclpAdaptiveSearch {
     static final int CYCLE_ROUNDS = 3000;
     /** Distinct local optima of each cycle (its best ones) that join the merge sub-instance. */
     static final int KEPT = 4;
+    /** Cycles in a row without a better answer after which the merge sub-instance starts afresh. */
+    static final int STALE_CYCLES = 3;
     /** Local optima the acceptance threshold and the ω adaptation look back on. */
     static final int WINDOW = 30;
     private static final double ETA_START = 1;
@@ -145,7 +149,9 @@ final class MclpAdaptiveSearch {
         bestSoFar = best;
         onBetter.accept(bestValue);
         Union union = new Union();
+        int stale = 0;
         while (roundsDone < rounds && System.nanoTime() < deadlineNanos && !stop.getAsBoolean()) {
+            double before = bestValue;
             int[] cycleBest = cycle(start, Math.min(CYCLE_ROUNDS, rounds - roundsDone), deadlineNanos, stop, bestValue);
             double cycleValue = covered(cycleBest);
             if (cycleValue > bestValue + EPS) {
@@ -172,6 +178,11 @@ final class MclpAdaptiveSearch {
                 }
             }
             bestSoFar = best;
+            stale = bestValue > before + EPS ? 0 : stale + 1;
+            if (stale >= STALE_CYCLES) {
+                union.clear();
+                stale = 0;
+            }
         }
         return best;
     }
@@ -293,6 +304,12 @@ final class MclpAdaptiveSearch {
 
         int size() {
             return size;
+        }
+
+        /** Empties the sub-instance (the best answer joins again with the next cycle's answers). */
+        void clear() {
+            Arrays.fill(age, -1);
+            size = 0;
         }
 
         int[] columns() {
