@@ -81,26 +81,7 @@ final class SitingMip {
             local[columns[k]] = k;
         }
         MPVariable[] x = solver.makeBoolVarArray(columns.length);
-        MPObjective objective = solver.objective();
-        for (int i = 0; i < m.rowCount(); i++) {
-            MPConstraint link = null;
-            for (int j : m.rowCols[i]) {
-                if (local[j] >= 0) {
-                    if (link == null) {
-                        MPVariable y = solver.makeNumVar(0, 1, "y" + i);
-                        objective.setCoefficient(y, m.rowWeight[i]);
-                        link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-                        link.setCoefficient(y, 1);
-                    }
-                    link.setCoefficient(x[local[j]], -1);
-                }
-            }
-        }
-        MPConstraint count = solver.makeConstraint(p, p);
-        for (MPVariable v : x) {
-            count.setCoefficient(v, 1);
-        }
-        objective.setMaximization();
+        MPObjective objective = mclpModel(solver, x, m, p, local);
         int[] localHint = Arrays.stream(hint).map(j -> local[j]).toArray();
         Outcome outcome = run(solver, x, objective, localHint, seconds, 1, t0);
         if (!ScipResults.hasSolution(outcome.status()) || outcome.chosenColumns().length != p) {
@@ -142,14 +123,30 @@ final class SitingMip {
     }
 
     private static MPObjective mclpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, int p) {
+        return mclpModel(solver, x, m, p, null);
+    }
+
+    /**
+     * The MCLP over the columns that have a variable: {@code variableOf[j]} is column j's index in
+     * {@code x}, -1 for a column left out (null: every column j is {@code x[j]}). Rows that no column
+     * of the model covers are left out too.
+     */
+    private static MPObjective mclpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, int p, int[] variableOf) {
         MPObjective objective = solver.objective();
         for (int i = 0; i < m.rowCount(); i++) {
-            MPVariable y = solver.makeNumVar(0, 1, "y" + i);
-            objective.setCoefficient(y, m.rowWeight[i]);
-            MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-            link.setCoefficient(y, 1);
+            MPConstraint link = null;
             for (int j : m.rowCols[i]) {
-                link.setCoefficient(x[j], -1);
+                int v = variableOf == null ? j : variableOf[j];
+                if (v < 0) {
+                    continue;
+                }
+                if (link == null) {
+                    MPVariable y = solver.makeNumVar(0, 1, "y" + i);
+                    objective.setCoefficient(y, m.rowWeight[i]);
+                    link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
+                    link.setCoefficient(y, 1);
+                }
+                link.setCoefficient(x[v], -1);
             }
         }
         MPConstraint count = solver.makeConstraint(p, p);

@@ -13,10 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 1974), with the demand that existing facilities cover taken as covered.
  *
  * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
- * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact merges
- * of its best answers, {@link MclpAdaptiveSearch}; LSCP: greedy set covering with redundancy removal); then, unless only the heuristic is asked for, the exact
- * mixed-integer model solved by SCIP (OR-Tools), warm-started with the heuristic answer, until proven
- * optimal or the time limit. On two or more threads the heuristic runs on a second thread for the
+ * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact
+ * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
+ * listener as it finds it; LSCP: greedy set covering with redundancy removal); then, unless only the
+ * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
+ * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic runs on a second thread for the
  * whole time, SCIP starts from its best answer after the heuristic rounds asked for or a thirtieth of
  * the time limit, whichever comes first, and the better final answer is kept; on one thread the
  * heuristic takes a sixth of the time before SCIP. A heuristic answer alone comes with the bound of the
