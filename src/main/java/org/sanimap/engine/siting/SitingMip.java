@@ -44,8 +44,9 @@ final class SitingMip {
     /**
      * SCIP settings for MCLP: the primal heuristics that cost most are off, since the heuristic
      * supplies the warm start and keeps improving it beside the search, and the root runs at most 10
-     * separation rounds. On NewYork p = 70 (the session of 2026-11-26) this took the gap from 0.09 %
-     * after 50 s to a proof in 44 s.
+     * separation rounds. On NewYork p = 70 (SCIP alone on one thread, 2026-11-26) this took the gap
+     * from 0.09 % after 50 s to a proof in 44 s; beside the heuristic, on a 2-core machine, that proof
+     * takes about a minute (BENCHMARKS.md).
      */
     static final String MCLP_SCIP_PARAMETERS = String.join("\n",
             "heuristics/rens/freq = -1", "heuristics/rins/freq = -1", "heuristics/crossover/freq = -1",
