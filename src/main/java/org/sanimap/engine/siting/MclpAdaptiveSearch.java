@@ -90,8 +90,6 @@ final class MclpAdaptiveSearch {
     private final int[][] neighbours;
     private final int[] mark;
     private int stamp;
-    private final int[] rowSeen;
-    private int rowStamp;
     private final int[] order;
     private final int[] queue;
     private final Best partner = new Best();
@@ -99,6 +97,9 @@ final class MclpAdaptiveSearch {
     private int topCount;
     private final double targetDistance;
     private double omega;
+    /** The current cycle's best distinct local optima, best first (null where fewer were found). */
+    private final int[][] cycleTop = new int[KEPT][];
+    private final double[] cycleTopValue = new double[KEPT];
     private volatile int[] bestSoFar;
     private volatile long roundsDone;
 
@@ -121,7 +122,6 @@ final class MclpAdaptiveSearch {
         this.sites = new int[n];
         this.position = new int[n];
         this.mark = new int[n];
-        this.rowSeen = new int[m.rowCount()];
         this.order = new int[n];
         this.queue = new int[n];
         for (int j = 0; j < n; j++) {
@@ -145,7 +145,7 @@ final class MclpAdaptiveSearch {
         descend();
         int[] start = openSorted();
         int[] best = start;
-        double bestValue = covered(best);
+        double bestValue = m.covered(best);
         bestSoFar = best;
         onBetter.accept(bestValue);
         Union union = new Union();
@@ -153,7 +153,7 @@ final class MclpAdaptiveSearch {
         while (roundsDone < rounds && System.nanoTime() < deadlineNanos && !stop.getAsBoolean()) {
             double before = bestValue;
             int[] cycleBest = cycle(start, Math.min(CYCLE_ROUNDS, rounds - roundsDone), deadlineNanos, stop, bestValue);
-            double cycleValue = covered(cycleBest);
+            double cycleValue = m.covered(cycleBest);
             if (cycleValue > bestValue + EPS) {
                 best = cycleBest;
                 bestValue = cycleValue;
@@ -170,7 +170,7 @@ final class MclpAdaptiveSearch {
                 descend();
                 int[] merged = openSorted();
                 union.age(merged);
-                double mergedValue = covered(merged);
+                double mergedValue = m.covered(merged);
                 if (mergedValue > bestValue + EPS) {
                     best = merged;
                     bestValue = mergedValue;
@@ -197,14 +197,6 @@ final class MclpAdaptiveSearch {
         return roundsDone;
     }
 
-    /**
-     * One cycle of the threshold-accepting iterated local search from {@code start}; publishes a better
-     * answer than {@code bestValue} as soon as it is found. Returns the cycle's best selection.
-     */
-    /** The cycle's best distinct local optima, best first (null where fewer were found). */
-    private final int[][] cycleTop = new int[KEPT][];
-    private final double[] cycleTopValue = new double[KEPT];
-
     /** Keeps {@code selection} among the cycle's KEPT best distinct local optima when it is one of them. */
     private void offerTop(int[] selection, double f) {
         if (f <= cycleTopValue[KEPT - 1] + EPS) {
@@ -225,6 +217,11 @@ final class MclpAdaptiveSearch {
         cycleTopValue[i] = f;
     }
 
+    /**
+     * One cycle of the threshold-accepting iterated local search from {@code start}; publishes a better
+     * answer than {@code bestValue} as soon as it is found, and keeps the cycle's best distinct local
+     * optima in {@link #cycleTop}. Returns the cycle's best selection.
+     */
     private int[] cycle(int[] start, long cycleRounds, long deadlineNanos, BooleanSupplier stop, double bestValue) {
         long doneBefore = roundsDone;
         Arrays.fill(cycleTop, null);
@@ -250,7 +247,7 @@ final class MclpAdaptiveSearch {
                 if (f > bestValue + EPS) {
                     bestValue = f;
                     bestSoFar = current;
-                    onBetter.accept(covered(current));
+                    onBetter.accept(m.covered(current));
                 }
             }
             distanceSum += difference(current, reference);
@@ -351,21 +348,11 @@ final class MclpAdaptiveSearch {
     /** Opens the best-gaining site until p are open (ties broken at random). */
     private void fill() {
         while (openCount < p) {
-            int best = -1;
-            double bestGain = -1;
-            int ties = 0;
+            Best best = partner.reset();
             for (int k = openCount; k < n; k++) {
-                int a = sites[k];
-                double g = gain[a];
-                if (g > bestGain + EPS) {
-                    bestGain = g;
-                    best = a;
-                    ties = 1;
-                } else if (g > bestGain - EPS && random.nextInt(++ties) == 0) {
-                    best = a;
-                }
+                best.offer(sites[k], gain[sites[k]]);
             }
-            openSite(best);
+            openSite(best.site);
         }
     }
 
@@ -604,21 +591,6 @@ final class MclpAdaptiveSearch {
         int[] out = Arrays.copyOf(sites, openCount);
         Arrays.sort(out);
         return out;
-    }
-
-    /** Weight covered by {@code selection}, counted afresh (free of the running sum's rounding). */
-    private double covered(int[] selection) {
-        rowStamp++;
-        double sum = 0;
-        for (int j : selection) {
-            for (int r : m.colRows[j]) {
-                if (rowSeen[r] != rowStamp) {
-                    rowSeen[r] = rowStamp;
-                    sum += m.rowWeight[r];
-                }
-            }
-        }
-        return sum;
     }
 
     /** Sites of {@code a} not in {@code b}; both ascending and of equal size. */

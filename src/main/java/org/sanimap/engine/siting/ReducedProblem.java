@@ -53,6 +53,23 @@ final class ReducedProblem {
         return column.length;
     }
 
+    /** Weight of the rows that the columns of {@code selection} cover, summed in row order. */
+    double covered(int[] selection) {
+        boolean[] hit = new boolean[rowCount()];
+        for (int j : selection) {
+            for (int r : colRows[j]) {
+                hit[r] = true;
+            }
+        }
+        double sum = 0;
+        for (int r = 0; r < hit.length; r++) {
+            if (hit[r]) {
+                sum += rowWeight[r];
+            }
+        }
+        return sum;
+    }
+
     /** Reduces for maximal covering ({@code impliedRows} false) or full set covering (true). */
     static ReducedProblem of(SitingProblem problem, boolean impliedRows) {
         int[][] candidatesOf = problem.coverage().candidatesOfDemandView();

@@ -141,7 +141,7 @@ public final class SitingOptimizer {
             heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled);
             running = CompletableFuture.completedFuture(heuristic);
         }
-        double heuristicValue = covered(m, heuristic);
+        double heuristicValue = m.covered(heuristic);
         long afterHeuristic = System.nanoTime();
         double bound = Math.min(m.reachableWeight, topColumnWeights(m, p));
         if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
@@ -155,9 +155,9 @@ public final class SitingOptimizer {
             searchEnded.set(true);
             mergeMip.cancel();
             int[] last = running.join();
-            if (covered(m, last) > heuristicValue) {
+            if (m.covered(last) > heuristicValue) {
                 heuristic = last;
-                heuristicValue = covered(m, last);
+                heuristicValue = m.covered(last);
             }
             SolveStatus status = heuristicValue >= bound - 1e-9 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
             return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
@@ -168,7 +168,7 @@ public final class SitingOptimizer {
         searchEnded.set(true);
         mergeMip.cancel(); // a merge still running is cut short; the search keeps its best
         int[] improved = running.join();
-        double improvedValue = covered(m, improved);
+        double improvedValue = m.covered(improved);
         if (improvedValue > heuristicValue) {
             heuristic = improved;
         }
@@ -265,7 +265,7 @@ public final class SitingOptimizer {
             status = SolveStatus.OPTIMAL;
         }
         if (maximise) {
-            objective = covered(m, chosen); // the exact value from the coverage, not the solver's float
+            objective = m.covered(chosen); // the exact value from the coverage, not the solver's float
         } else {
             objective = chosen.length;
         }
@@ -318,21 +318,6 @@ public final class SitingOptimizer {
         return out;
     }
 
-    private static double covered(ReducedProblem m, int[] columns) {
-        boolean[] hit = new boolean[m.rowCount()];
-        for (int j : columns) {
-            for (int r : m.colRows[j]) {
-                hit[r] = true;
-            }
-        }
-        double sum = 0;
-        for (int r = 0; r < hit.length; r++) {
-            if (hit[r]) {
-                sum += m.rowWeight[r];
-            }
-        }
-        return sum;
-    }
 
     /** Σ of the p largest site weights: a bound no p sites can beat. */
     private static double topColumnWeights(ReducedProblem m, int p) {

@@ -1,6 +1,7 @@
 package org.sanimap.engine.siting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.nio.file.Files;
@@ -21,8 +22,37 @@ class MclpAdaptiveSearchTest {
             for (int p = 2; p <= 5 && p < m.colCount(); p++) {
                 int[] chosen = new MclpAdaptiveSearch(m, p, 7, null, null).run(500, NO_DEADLINE, () -> false);
                 assertThat(chosen).hasSize(p).doesNotHaveDuplicates();
-                assertThat(covered(m, chosen)).as("seed %d p %d", seed, p).isEqualTo(SitingOptimizerTest.bruteForceMclp(in, p));
+                assertThat(m.covered(chosen)).as("seed %d p %d", seed, p).isEqualTo(SitingOptimizerTest.bruteForceMclp(in, p));
             }
+        }
+    }
+
+    @Test
+    void mergedCyclesIncludingStaleResetsEndAtTheProvenOptimum() {
+        // eleven cycles: the optimum comes early, so stale streaks and fresh sub-instances follow; the
+        // exact oracle is SCIP on the whole model, proven optimal
+        SitingMip mip = new SitingMip();
+        for (long seed = 1; seed <= 3; seed++) {
+            SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 800, 60, 0, 120);
+            ReducedProblem m = ReducedProblem.of(in.problem(), false);
+            int p = 8;
+            List<int[]> offered = new ArrayList<>();
+            MclpAdaptiveSearch.SubsetSolver recording = (columns, hint, seconds) -> {
+                assertThat(columns).isSorted().contains(hint);
+                offered.add(columns);
+                return mip.mclpOver(m, p, columns, hint, seconds);
+            };
+            int cycles = 3 * MclpAdaptiveSearch.STALE_CYCLES + 2;
+            MclpAdaptiveSearch[] search = new MclpAdaptiveSearch[1];
+            long[] lastBetterRound = {0};
+            search[0] = new MclpAdaptiveSearch(m, p, seed, recording, v -> lastBetterRound[0] = search[0].roundsDone());
+            int[] chosen = search[0].run((long) cycles * MclpAdaptiveSearch.CYCLE_ROUNDS, NO_DEADLINE, () -> false);
+            assertThat(offered).as("a merge after each cycle").hasSize(cycles);
+            assertThat(lastBetterRound[0]).as("seed %d: at least one stale streak long enough to start afresh", seed)
+                    .isLessThanOrEqualTo((long) (cycles - MclpAdaptiveSearch.STALE_CYCLES - 1) * MclpAdaptiveSearch.CYCLE_ROUNDS);
+            SitingMip.Outcome exact = new SitingMip().mclp(m, p, chosen, 60, 1);
+            assertThat(exact.status()).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(m.covered(chosen)).as("seed %d", seed).isCloseTo(exact.objective(), within(1e-6));
         }
     }
 
@@ -36,7 +66,7 @@ class MclpAdaptiveSearchTest {
         assertThat(again).isEqualTo(first);
         // every better answer was told as found, each better than the one before, the last being the answer
         assertThat(reported).isSortedAccordingTo(Double::compare).doesNotHaveDuplicates();
-        assertThat(reported.get(reported.size() - 1)).isEqualTo(covered(m, first));
+        assertThat(reported.get(reported.size() - 1)).isEqualTo(m.covered(first));
     }
 
     @Test
@@ -64,36 +94,21 @@ class MclpAdaptiveSearchTest {
         for (int k = 0; k < merged.size(); k++) {
             assertThat(merged.get(k)).hasSize(50);
             assertThat(offered.get(k)).contains(merged.get(k));
-            assertThat(covered(m, chosen)).as("a better merged answer is kept").isGreaterThanOrEqualTo(covered(m, merged.get(k)));
+            assertThat(m.covered(chosen)).as("a better merged answer is kept").isGreaterThanOrEqualTo(m.covered(merged.get(k)));
         }
         // NewYork_50_400.txt: "f: 1153640" (Maximo, Cordeau and Nascimento 2023), proven optimal by CPLEX there:
         // never above it; within 0.05 % of it after two cycles (the optimum itself comes, seed by seed, after
         // 1 to 20 s: BENCHMARKS.md)
         double published = Double.parseDouble(Files.readAllLines(SitingOptimizerTest.BENCH.resolve(
                 "mclp-newyork/NewYork_50_400.txt")).get(0).replace("f:", "").trim());
-        assertThat(covered(m, chosen)).isLessThanOrEqualTo(published).isGreaterThanOrEqualTo(published * (1 - 0.0005));
-    }
-
-    /** Weight of the rows the selection covers, counted independently of the search. */
-    static double covered(ReducedProblem m, int[] columns) {
-        boolean[] hit = new boolean[m.rowCount()];
-        for (int j : columns) {
-            for (int r : m.colRows[j]) {
-                hit[r] = true;
-            }
-        }
-        double sum = 0;
-        for (int r = 0; r < hit.length; r++) {
-            sum += hit[r] ? m.rowWeight[r] : 0;
-        }
-        return sum;
+        assertThat(m.covered(chosen)).isLessThanOrEqualTo(published).isGreaterThanOrEqualTo(published * (1 - 0.0005));
     }
 
     /** The best p of {@code columns} by enumeration. */
     private static int[] bestSubset(ReducedProblem m, int[] columns, int p) {
         int[] pick = new int[p];
         int[] best = Arrays.copyOf(columns, p);
-        double[] bestValue = {covered(m, best)};
+        double[] bestValue = {m.covered(best)};
         enumerate(m, columns, p, 0, 0, pick, best, bestValue);
         int[] out = best.clone();
         Arrays.sort(out);
@@ -103,7 +118,7 @@ class MclpAdaptiveSearchTest {
     private static void enumerate(ReducedProblem m, int[] columns, int p, int from, int depth, int[] pick, int[] best,
             double[] bestValue) {
         if (depth == p) {
-            double v = covered(m, pick);
+            double v = m.covered(pick);
             if (v > bestValue[0]) {
                 bestValue[0] = v;
                 System.arraycopy(pick, 0, best, 0, p);
