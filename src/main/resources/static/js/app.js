@@ -322,7 +322,12 @@
 
   function afterChange(message) {
     showMessage(message, 'info');
-    return Promise.all([loadFacilities(), loadDistricts()]);
+    return Promise.all([loadFacilities(), loadDistricts()]).then(registryChanged);
+  }
+
+  /** Tells the other scripts of the page (progress.js) that the registry was written from this page. */
+  function registryChanged() {
+    window.sanimap.onRegistryChange.forEach(function (f) { f(); });
   }
 
   function failed(e) {
@@ -657,7 +662,9 @@
     el: el,
     showMessage: showMessage,
     reloadFacilities: loadFacilities,
-    onLanguage: []
+    registryChanged: registryChanged,
+    onLanguage: [],
+    onRegistryChange: []
   };
   document.getElementById('lang-toggle').addEventListener('click', function () {
     window.sanimap.onLanguage.forEach(function (f) { f(); });

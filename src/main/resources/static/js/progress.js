@@ -465,9 +465,19 @@
 
   /* ---------- start ---------- */
 
+  /** After a registry edit or an accepted siting run on this page: projects and figures afresh. */
+  function registryChanged() {
+    return getJson('/api/projects').then(function (projects) {
+      P.projects = projects;
+      renderTexts();
+      return refresh();
+    }).catch(function (e) { showError(e.message); });
+  }
+
   function start() {
     buildPanel();
     watchMarkers();
+    window.sanimap.onRegistryChange.push(registryChanged);
     var lt = document.getElementById('lang-toggle');
     if (lt) { lt.addEventListener('click', function () { setTimeout(renderTexts, 0); }); }
     Promise.all([

@@ -148,7 +148,7 @@
       document.getElementById('siting-status').setAttribute('data-accepted', String(count));
       document.getElementById('siting-status').setAttribute('data-project', String(r.body.projectId));
       layer.clearLayers();
-      return s.reloadFacilities();
+      return s.reloadFacilities().then(s.registryChanged);
     }).catch(function (e) { s.showMessage(e.message); });
   }
 

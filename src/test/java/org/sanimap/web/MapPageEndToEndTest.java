@@ -166,6 +166,9 @@ class MapPageEndToEndTest {
         browser.findElement(By.id("btn-siting-accept")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "20".equals(d.findElement(By.id("siting-status"))
                 .getAttribute("data-accepted")));
+        // the progress panel lists the new project at once, without a reload of the page
+        String project = browser.findElement(By.id("siting-status")).getAttribute("data-project");
+        waitUntil(() -> !browser.findElements(By.cssSelector("#progress-project option[value='" + project + "']")).isEmpty());
         JsonNode planned = new ObjectMapper().readTree(http.getForObject("/api/facilities?status=planned&size=100", String.class));
         assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
         for (JsonNode f : planned.path("features")) {
