@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,6 +45,17 @@ class UserController {
         UserAccount created = service.create(body.userName(), body.password(),
                 body.role() == null ? null : Role.fromCode(body.role()));
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(json(created));
+    }
+
+    /** What an admin changes of a user; absent fields stay as they are. */
+    record UserChange(String password, String role, Boolean enabled) {
+    }
+
+    @PatchMapping("/{userName}")
+    @Operation(summary = "Change a user's role, password or enabled flag (admin); the last enabled admin stays one")
+    Map<String, Object> update(@PathVariable String userName, @RequestBody UserChange body) {
+        return json(service.update(userName, body.password(), body.role() == null ? null : Role.fromCode(body.role()),
+                body.enabled()));
     }
 
     static Map<String, Object> json(UserAccount u) {

@@ -36,6 +36,22 @@ class UserRepository {
                 userName, passwordHash, role.code(), true, Timestamp.from(now));
     }
 
+    /** Sets the role and enabled flag, and the password hash unless it is null. */
+    void update(long id, String passwordHash, Role role, boolean enabled) {
+        if (passwordHash == null) {
+            jdbc.update("UPDATE app_user SET role = ?, enabled = ? WHERE id = ?", role.code(), enabled, id);
+        } else {
+            jdbc.update("UPDATE app_user SET role = ?, enabled = ?, password_hash = ? WHERE id = ?", role.code(), enabled,
+                    passwordHash, id);
+        }
+    }
+
+    /** Names of the enabled admins, their rows locked until the transaction ends. */
+    List<String> lockEnabledAdmins() {
+        return jdbc.queryForList("SELECT user_name FROM app_user WHERE role = ? AND enabled = ? FOR UPDATE", String.class,
+                Role.ADMIN.code(), true);
+    }
+
     private static StoredUser map(ResultSet rs) throws SQLException {
         return new StoredUser(new UserAccount(rs.getLong("id"), rs.getString("user_name"), Role.fromCode(rs.getString("role")),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant()), rs.getString("password_hash"));

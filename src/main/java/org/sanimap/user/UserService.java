@@ -52,6 +52,36 @@ public class UserService implements UserDetailsService {
         return repository.findByName(userName).orElseThrow().account();
     }
 
+    /**
+     * Changes a user's role, password or whether it may sign in; a null argument leaves that part as it
+     * is. At least one enabled admin always remains.
+     *
+     * @throws UserNotFoundException    when no user has the name
+     * @throws IllegalArgumentException when the password is too short, or the change would leave no
+     *                                  enabled admin
+     */
+    @Transactional
+    public UserAccount update(String userName, String password, Role role, Boolean enabled) {
+        UserAccount current = repository.findByName(userName).orElseThrow(() -> new UserNotFoundException(userName)).account();
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        Role newRole = role == null ? current.role() : role;
+        boolean newEnabled = enabled == null ? current.enabled() : enabled;
+        boolean staysAdmin = newRole == Role.ADMIN && newEnabled;
+        if (current.role() == Role.ADMIN && current.enabled() && !staysAdmin) {
+            // the enabled admins are locked until the end of the transaction, so that two such changes
+            // made at once cannot both pass this check
+            List<String> admins = repository.lockEnabledAdmins();
+            if (admins.size() <= 1) {
+                throw new IllegalArgumentException("user '" + userName + "' is the last enabled admin: make another user admin"
+                        + " before changing its role or disabling it");
+            }
+        }
+        repository.update(current.id(), password == null ? null : passwords.encode(password), newRole, newEnabled);
+        return repository.findByName(userName).orElseThrow().account();
+    }
+
     @Transactional(readOnly = true)
     public List<UserAccount> list() {
         return repository.all();

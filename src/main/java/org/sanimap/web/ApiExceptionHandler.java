@@ -7,6 +7,7 @@ import org.sanimap.facility.VersionRequiredException;
 import org.sanimap.importing.ImportRejectedException;
 import org.sanimap.standards.RuleNotFoundException;
 import org.sanimap.standards.StaleRuleException;
+import org.sanimap.user.UserNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,23 +44,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(FacilityNotFoundException.class)
-    ProblemDetail notFound(FacilityNotFoundException e) {
+    @ExceptionHandler({FacilityNotFoundException.class, RuleNotFoundException.class, UserNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
-    @ExceptionHandler(StaleVersionException.class)
-    ProblemDetail stale(StaleVersionException e) {
-        return problem(HttpStatus.CONFLICT, "Stale version", e.getMessage());
-    }
-
-    @ExceptionHandler(RuleNotFoundException.class)
-    ProblemDetail ruleNotFound(RuleNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(StaleRuleException.class)
-    ProblemDetail staleRule(StaleRuleException e) {
+    @ExceptionHandler({StaleVersionException.class, StaleRuleException.class})
+    ProblemDetail stale(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Stale version", e.getMessage());
     }
 

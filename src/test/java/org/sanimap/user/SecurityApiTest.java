@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
 import org.sanimap.testing.TestUsers;
@@ -97,6 +99,71 @@ class SecurityApiTest {
             assertThat(send(planner, method, call[1], "{}").getStatusCode().value()).as(call[1]).isNotIn(401, 403);
         }
         assertThat(http.getForEntity("/api/siting/7", String.class).getStatusCode().value()).isNotIn(401, 403);
+    }
+
+    @Test
+    void anAdminChangesRolesPasswordsAndSignInButNeverLeavesNoAdmin() throws Exception {
+        TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        send(admin, HttpMethod.POST, "/api/users", "{\"userName\":\"edit-me\",\"password\":\"first-pass-1\",\"role\":\"viewer\"}");
+        TestRestTemplate first = http.withBasicAuth("edit-me", "first-pass-1");
+        assertThat(send(first, HttpMethod.POST, "/api/facilities", FEATURE).getStatusCode().value()).isEqualTo(403);
+
+        // a viewer made planner may write the registry with the same credentials
+        ResponseEntity<String> promoted = send(admin, HttpMethod.PATCH, "/api/users/edit-me", "{\"role\":\"planner\"}");
+        assertThat(promoted.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(promoted.getBody()).path("role").asText()).isEqualTo("planner");
+        assertThat(json.readTree(promoted.getBody()).path("enabled").asBoolean()).isTrue();
+        assertThat(send(first, HttpMethod.POST, "/api/facilities", FEATURE).getStatusCode().value()).isEqualTo(201);
+
+        // a new password: the old one stops working, the role stays
+        assertThat(send(admin, HttpMethod.PATCH, "/api/users/edit-me", "{\"password\":\"second-pass-2\"}").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(send(first, HttpMethod.GET, "/api/facilities", null).getStatusCode().value()).isEqualTo(401);
+        TestRestTemplate second = http.withBasicAuth("edit-me", "second-pass-2");
+        assertThat(json.readTree(second.getForEntity("/api/users/me", String.class).getBody()).path("role").asText())
+                .isEqualTo("planner");
+
+        // disabled: no more sign-in
+        assertThat(send(admin, HttpMethod.PATCH, "/api/users/edit-me", "{\"enabled\":false}").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(send(second, HttpMethod.GET, "/api/facilities", null).getStatusCode().value()).isEqualTo(401);
+
+        ResponseEntity<String> nobody = send(admin, HttpMethod.PATCH, "/api/users/nobody", "{\"role\":\"viewer\"}");
+        assertThat(nobody.getStatusCode().value()).isEqualTo(404);
+        assertThat(json.readTree(nobody.getBody()).path("detail").asText()).isEqualTo("user 'nobody' not found");
+        ResponseEntity<String> shortPassword = send(admin, HttpMethod.PATCH, "/api/users/edit-me", "{\"password\":\"short\"}");
+        assertThat(shortPassword.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(shortPassword.getBody()).path("detail").asText()).isEqualTo("password must have at least 8 characters");
+        assertThat(send(http.withBasicAuth("edit-me", "second-pass-2"), HttpMethod.PATCH, "/api/users/edit-me",
+                "{\"enabled\":true}").getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void theLastEnabledAdminCannotBeDemotedOrDisabled() throws Exception {
+        TestRestTemplate admin = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        send(admin, HttpMethod.POST, "/api/users", "{\"userName\":\"admin-two\",\"password\":\"admin-two-pass\",\"role\":\"admin\"}");
+        // with two admins, one may step down
+        ResponseEntity<String> down = send(admin, HttpMethod.PATCH, "/api/users/admin-two", "{\"role\":\"manager\"}");
+        assertThat(down.getStatusCode().value()).isEqualTo(200);
+        List<String> enabledAdmins = new ArrayList<>();
+        json.readTree(admin.getForEntity("/api/users", String.class).getBody()).forEach(u -> {
+            if (u.path("role").asText().equals("admin") && u.path("enabled").asBoolean()) {
+                enabledAdmins.add(u.path("userName").asText());
+            }
+        });
+        assertThat(enabledAdmins).containsExactly(TestUsers.ADMIN);
+        // the one left may not
+        String expected = "user '" + TestUsers.ADMIN + "' is the last enabled admin: make another user admin before changing"
+                + " its role or disabling it";
+        for (String change : List.of("{\"role\":\"planner\"}", "{\"enabled\":false}")) {
+            ResponseEntity<String> refused = send(admin, HttpMethod.PATCH, "/api/users/" + TestUsers.ADMIN, change);
+            assertThat(refused.getStatusCode().value()).as(change).isEqualTo(400);
+            assertThat(json.readTree(refused.getBody()).path("detail").asText()).isEqualTo(expected);
+        }
+        // a change that keeps it an enabled admin is fine
+        assertThat(send(admin, HttpMethod.PATCH, "/api/users/" + TestUsers.ADMIN, "{\"role\":\"admin\",\"enabled\":true}")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(admin.getForEntity("/api/users", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
