@@ -13,9 +13,9 @@ import java.util.function.DoubleConsumer;
  *   <li>Greedy adding (Church and ReVelle 1974; covered weight is submodular, so greedy keeps at least
  *       1 − 1/e of the optimum, Nemhauser, Wolsey and Fisher 1978), then a swap local search: each open
  *       site in random order is tried against the closed site that gains most once it is closed (vertex
- *       substitution, Teitz and Bart 1968), with the site gains and losses kept up to date incrementally
- *       (the "gain/loss" bookkeeping of Whitaker 1983 and Resende and Werneck 2007), until no swap
- *       improves.</li>
+ *       substitution, Teitz and Bart 1968), with the gains of the closed sites kept up to date
+ *       incrementally (as in the bookkeeping of Whitaker 1983 and Resende and Werneck 2007), until no
+ *       swap improves.</li>
  *   <li>An adaptive iterated local search in the manner of Máximo, Cordeau and Nascimento's AILS for the
  *       MCLP (ITOR 2023): perturb a reference solution by replacing ω open sites (chosen at random or
  *       around a random site; each replaced by a random site or by one sharing demand with it), descend
@@ -28,7 +28,8 @@ import java.util.function.DoubleConsumer;
  *       cycle's 4 best distinct local optima and of the best answer so far join a small sub-instance,
  *       solved by a {@link SubsetSolver} (SCIP on the MCLP restricted to those sites, at most 3 s),
  *       which recombines the answers optimally. Sites that the merged answers have not used for a while
- *       leave the sub-instance, so that it stays at most max(4p, 60) sites; after three cycles in a
+ *       leave the sub-instance after each merge, down to max(4p, 60) sites (a merge sees those plus
+ *       the sites of the cycle's new answers, at most 5p more); after three cycles in a
  *       row without a better answer it starts afresh, so that other sites come in. The next cycle
  *       starts again from the greedy answer.</li>
  * </ol>
@@ -74,13 +75,11 @@ final class MclpAdaptiveSearch {
     private final SplittableRandom random;
     private final SubsetSolver merger;
     private final DoubleConsumer onBetter;
-    /** Open sites covering each row, and the sum of their indexes (the only one when the count is 1). */
+    /** Open sites covering each row. */
     private final int[] coverCount;
-    private final long[] coverSum;
     private final boolean[] open;
-    /** Closed site: weight of the uncovered rows it covers. Open site: weight only it covers. */
+    /** Closed site: weight of the uncovered rows it covers (what opening it would add). */
     private final double[] gain;
-    private final double[] loss;
     private double value;
     /** sites[0, openCount) are open, the rest closed; position[j] is j's place in sites. */
     private final int[] sites;
@@ -115,10 +114,8 @@ final class MclpAdaptiveSearch {
         this.merger = merger;
         this.onBetter = onBetter == null ? v -> { } : onBetter;
         this.coverCount = new int[m.rowCount()];
-        this.coverSum = new long[m.rowCount()];
         this.open = new boolean[n];
         this.gain = new double[n];
-        this.loss = new double[n];
         this.sites = new int[n];
         this.position = new int[n];
         this.mark = new int[n];
@@ -136,7 +133,13 @@ final class MclpAdaptiveSearch {
         this.omega = targetDistance;
     }
 
-    /** The best selection found: ascending reduced column indexes. */
+    /**
+     * The best selection found: ascending reduced column indexes.
+     *
+     * @param rounds        rounds of perturbation and descent at most
+     * @param deadlineNanos the {@link System#nanoTime()} at which to stop; {@code Long.MAX_VALUE}: none
+     * @param stop          asked between rounds: true ends the search with its best so far
+     */
     int[] run(long rounds, long deadlineNanos, BooleanSupplier stop) {
         if (p == 0) {
             return new int[0];
@@ -158,7 +161,8 @@ final class MclpAdaptiveSearch {
                 best = cycleBest;
                 bestValue = cycleValue;
             }
-            double seconds = Math.min(MERGE_SECONDS, (deadlineNanos - System.nanoTime()) / 1e9);
+            double seconds = deadlineNanos == Long.MAX_VALUE ? MERGE_SECONDS
+                    : Math.min(MERGE_SECONDS, (deadlineNanos - System.nanoTime()) / 1e9);
             for (int[] kept : cycleTop) {
                 if (kept != null) {
                     union.add(kept);
@@ -166,7 +170,8 @@ final class MclpAdaptiveSearch {
             }
             union.add(best);
             if (merger != null && seconds > 0.05 && !stop.getAsBoolean() && union.size() > best.length) {
-                load(merger.solve(union.columns(), best, seconds));
+                int[] answer = merger.solve(union.columns(), best, seconds);
+                load(answer.length == p ? answer : best);
                 descend();
                 int[] merged = openSorted();
                 union.age(merged);
@@ -227,6 +232,7 @@ final class MclpAdaptiveSearch {
         Arrays.fill(cycleTop, null);
         Arrays.fill(cycleTopValue, Double.NEGATIVE_INFINITY);
         load(start);
+        value = m.covered(start); // the running sum starts each cycle free of rounding drift
         int[] reference = start;
         int[] cycleBest = start;
         double cycleBestValue = value;
@@ -238,8 +244,12 @@ final class MclpAdaptiveSearch {
             load(reference);
             perturb((int) Math.max(1, Math.min(p, Math.round(omega))));
             descend();
-            double f = value;
             int[] current = openSorted();
+            if (value > cycleBestValue + EPS) {
+                // a better answer is judged by its value counted afresh, not by the running sum
+                value = m.covered(current);
+            }
+            double f = value;
             offerTop(current, f);
             if (f > cycleBestValue + EPS) {
                 cycleBestValue = f;
@@ -247,7 +257,7 @@ final class MclpAdaptiveSearch {
                 if (f > bestValue + EPS) {
                     bestValue = f;
                     bestSoFar = current;
-                    onBetter.accept(m.covered(current));
+                    onBetter.accept(f);
                 }
             }
             distanceSum += difference(current, reference);
@@ -466,7 +476,8 @@ final class MclpAdaptiveSearch {
     /**
      * Replaces {@code count} open sites: drawn at random or the first met in a breadth-first walk over
      * shared demand from a random open site; each by a random closed site or by a random closed
-     * neighbour of it.
+     * neighbour of it (one closed earlier in the same step may be drawn again, so a step may move
+     * fewer sites; the adaptation of ω makes up for it).
      */
     private void perturb(int count) {
         boolean around = random.nextBoolean();
@@ -530,12 +541,8 @@ final class MclpAdaptiveSearch {
                 for (int c : m.rowCols[r]) {
                     gain[c] -= w;
                 }
-                loss[a] += w;
-            } else if (coverCount[r] == 1) {
-                loss[(int) coverSum[r]] -= w;
             }
             coverCount[r]++;
-            coverSum[r] += a;
         }
     }
 
@@ -546,15 +553,11 @@ final class MclpAdaptiveSearch {
         for (int r : m.colRows[j]) {
             double w = m.rowWeight[r];
             coverCount[r]--;
-            coverSum[r] -= j;
             if (coverCount[r] == 0) {
                 value -= w;
                 for (int c : m.rowCols[r]) {
                     gain[c] += w;
                 }
-                loss[j] -= w;
-            } else if (coverCount[r] == 1) {
-                loss[(int) coverSum[r]] += w;
             }
         }
     }

@@ -42,6 +42,8 @@ public final class SitingOptimizer {
     private String phase = "";
     private double reportedObjective = Double.NaN;
     private double reportedBound = Double.NaN;
+    /** Whether the model being solved maximises (MCLP: covered weight) or minimises (LSCP: sites). */
+    private boolean maximising = true;
     private final SitingMip mip = new SitingMip();
     /** The running heuristic's merge steps, apart from the exact search so that each can be stopped. */
     private volatile SitingMip merges;
@@ -57,15 +59,16 @@ public final class SitingOptimizer {
     }
 
     /**
-     * Tells the listener; the objective never goes down within a solve (the heuristic may report a better
-     * one from its own thread meanwhile).
+     * Tells the listener; the objective never gets worse within a solve (the heuristic may report a better
+     * one from its own thread meanwhile): never lower for MCLP, never higher for LSCP.
      */
     private synchronized void report(String newPhase, double objective, double bound) {
         if (newPhase.equals("reducing")) {
             reportedObjective = Double.NaN;
         }
         phase = newPhase;
-        if (!Double.isNaN(objective) && !(objective < reportedObjective)) {
+        boolean worse = maximising ? objective < reportedObjective : objective > reportedObjective;
+        if (!Double.isNaN(objective) && !worse) {
             reportedObjective = objective;
         }
         reportedBound = bound;
@@ -91,6 +94,9 @@ public final class SitingOptimizer {
     }
 
     public SitingResult run(SitingProblem problem, SitingOptions options) {
+        synchronized (this) {
+            maximising = options.model() == SitingModel.MCLP;
+        }
         return options.model() == SitingModel.MCLP ? mclp(problem, options) : lscp(problem, options);
     }
 
@@ -164,9 +170,14 @@ public final class SitingOptimizer {
                     start, reduced, afterHeuristic, 0, 0);
         }
         report("exact search", heuristicValue, bound);
-        SitingMip.Outcome exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), 1);
-        searchEnded.set(true);
-        mergeMip.cancel(); // a merge still running is cut short; the search keeps its best
+        SitingMip.Outcome exact;
+        try {
+            exact = mip.mclp(m, p, heuristic, remainingSeconds(deadline), 1);
+        } finally {
+            // also when SCIP fails: the search beside it must not run on to the deadline
+            searchEnded.set(true);
+            mergeMip.cancel(); // a merge still running is cut short; the search keeps its best
+        }
         int[] improved = running.join();
         double improvedValue = m.covered(improved);
         if (improvedValue > heuristicValue) {

@@ -57,6 +57,22 @@ class MclpAdaptiveSearchTest {
     }
 
     @Test
+    void aMergeAnswerOfTheWrongSizeIsLeftAside() {
+        SitingOptimizerTest.Instance in = SitingOptimizerTest.random(1, 800, 60, 0, 120);
+        ReducedProblem m = ReducedProblem.of(in.problem(), false);
+        int[] calls = {0};
+        // a faulty sub-instance solver: every site it is offered, more than p
+        MclpAdaptiveSearch.SubsetSolver faulty = (columns, hint, seconds) -> {
+            calls[0]++;
+            return columns;
+        };
+        int[] chosen = new MclpAdaptiveSearch(m, 8, 1, faulty, null).run(2 * MclpAdaptiveSearch.CYCLE_ROUNDS, NO_DEADLINE,
+                () -> false);
+        assertThat(calls[0]).isPositive();
+        assertThat(chosen).hasSize(8).doesNotHaveDuplicates();
+    }
+
+    @Test
     void sameSeedAndRoundsGiveTheSameAnswer() {
         SitingOptimizerTest.Instance in = SitingOptimizerTest.random(3, 600, 120, 0, 120);
         ReducedProblem m = ReducedProblem.of(in.problem(), false);

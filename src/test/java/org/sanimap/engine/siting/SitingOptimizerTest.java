@@ -190,6 +190,40 @@ class SitingOptimizerTest {
     }
 
     @Test
+    void progressEndsAtTheAnswerAndNeverGetsWorseForBothModels() {
+        int lscpImprovedOnGreedy = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            for (SitingOptions options : List.of(SitingOptions.lscp().withTimeLimitSeconds(20),
+                    SitingOptions.mclp(3).withTimeLimitSeconds(20))) {
+                // LSCP on instances large enough for greedy covering to miss the optimum now and then
+                Instance in = options.model() == SitingModel.LSCP ? random(seed, 400, 80, 0, 250) : random(seed, 60, 14, 0, 300);
+                List<Double> objectives = new ArrayList<>();
+                SitingResult r = new SitingOptimizer((phase, objective, bound) -> {
+                    if (!Double.isNaN(objective)) {
+                        objectives.add(objective);
+                    }
+                }).run(in.problem(), options);
+                boolean lscp = options.model() == SitingModel.LSCP;
+                if (r.status() == SolveStatus.INFEASIBLE) {
+                    continue; // some demand out of every candidate's reach: no answer to report
+                }
+                assertThat(objectives).as("seed %d %s", seed, options.model()).isNotEmpty();
+                assertThat(objectives.get(objectives.size() - 1)).as("seed %d %s: the last report is the answer", seed,
+                        options.model()).isEqualTo(r.objective());
+                for (int k = 1; k < objectives.size(); k++) {
+                    assertThat(lscp ? objectives.get(k) <= objectives.get(k - 1) : objectives.get(k) >= objectives.get(k - 1))
+                            .as("seed %d %s: %s", seed, options.model(), objectives).isTrue();
+                }
+                if (lscp && r.heuristicObjective() > r.objective()) {
+                    lscpImprovedOnGreedy++;
+                }
+            }
+        }
+        // the case that matters for LSCP: the exact search needs fewer sites than the greedy answer
+        assertThat(lscpImprovedOnGreedy).isPositive();
+    }
+
+    @Test
     void aCancelledSearchReturnsItsBestAnswerPromptly() throws Exception {
         CoveringInstance ny;
         try (BufferedReader in = Files.newBufferedReader(BENCH.resolve("mclp-newyork/NewYork.txt"))) {
