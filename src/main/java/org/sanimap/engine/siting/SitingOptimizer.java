@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
  * listener as it finds it; LSCP: greedy set covering with redundancy removal); then, unless only the
  * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
- * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic runs on a second thread for the
- * whole time, SCIP starts from its best answer after the heuristic rounds asked for or a thirtieth of
- * the time limit, whichever comes first, and the better final answer is kept; on one thread the
- * heuristic takes a sixth of the time before SCIP. A heuristic answer alone comes with the bound of the
- * linear relaxation (GLOP), so that it says how far from the optimum it may be. The result reports
+ * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
+ * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
+ * rounds asked for or a thirtieth of the time limit, whichever comes first, and the better final
+ * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. A heuristic
+ * answer alone comes with the bound of the linear relaxation (GLOP), so that it says how far from the
+ * optimum it may be. The result reports
  * objective, proven bound and status; the sites are ranked by what each adds given the existing
  * facilities and the better-ranked sites.
  *
