@@ -3,7 +3,7 @@ package org.sanimap.facility;
 /**
  * A facility was created, changed or deleted through {@link FacilityService}. Published inside the
  * writing transaction, so that listeners (the change history) write in the same transaction. Records
- * created in bulk by imports are not announced one by one.
+ * created in bulk by imports are announced together, by {@link FacilitiesImported}.
  *
  * @param before the facility before the change, null when it was created
  * @param after  the facility after the change, null when it was deleted

@@ -134,6 +134,10 @@ public class FacilityService {
             }
         }
         repository.insertAll(toCreate, now);
+        if (!toCreate.isEmpty()) {
+            Map<String, Facility> created = repository.findBySourceKeys(toCreate.stream().map(a -> a.source().key()).toList());
+            events.publishEvent(new FacilitiesImported(toCreate.stream().map(a -> created.get(a.source().key())).toList()));
+        }
         return new UpsertCounts(toCreate.size(), updated, unchanged);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityAttributes;
+import org.sanimap.facility.FacilitiesImported;
 import org.sanimap.facility.FacilityChanged;
 import org.sanimap.facility.FacilityStatusChanging;
 import org.springframework.context.event.EventListener;
@@ -73,6 +74,25 @@ class HistoryRecorder {
             repository.insertTransition(id, before.attributes().status(), after.attributes().status(), effectiveOn, user,
                     note == null ? "changed in the registry" : note, now);
         }
+    }
+
+    /**
+     * Facilities created in bulk by an import: each gets its "created" record in one batch. They get no
+     * timeline entry: the state on a past date counts them from the day they were stored, with their
+     * status, as it always has.
+     */
+    @EventListener
+    void facilitiesImported(FacilitiesImported event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String note = ChangeContext.current().map(ChangeContext.Scope::note).orElse(null);
+        List<ProgressRepository.FieldChange> changes = new ArrayList<>(event.created().size());
+        for (Facility f : event.created()) {
+            FacilityAttributes a = f.attributes();
+            String detail = a.source().detail() == null ? a.source().kind() : a.source().detail();
+            changes.add(new ProgressRepository.FieldChange(f.id(), "created", null, a.type().code() + ", " + a.status().code(),
+                    note != null ? note : "imported: " + detail));
+        }
+        repository.insertChanges(ChangeRecord.FACILITY, changes, now, ChangeContext.userName());
     }
 
     private static String summary(FacilityAttributes a) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -150,6 +151,21 @@ class ProgressRepository {
         jdbc.update("INSERT INTO change_log (entity_kind, entity_id, changed_at, user_name, field, old_value, new_value, "
                 + "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kind, entityId, Timestamp.from(at), userName, field,
                 clip(oldValue), clip(newValue), date(effectiveOn), note);
+    }
+
+    /** One field's change of an entity, with its note, for {@link #insertChanges}. */
+    record FieldChange(long entityId, String field, String oldValue, String newValue, String note) {
+    }
+
+    /** Many change records of one kind, time and user, in one batch. */
+    void insertChanges(String kind, List<FieldChange> changes, Instant at, String userName) {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (FieldChange c : changes) {
+            rows.add(new Object[] {kind, c.entityId(), Timestamp.from(at), userName, c.field(), clip(c.oldValue()),
+                    clip(c.newValue()), null, c.note()});
+        }
+        jdbc.batchUpdate("INSERT INTO change_log (entity_kind, entity_id, changed_at, user_name, field, old_value, new_value, "
+                + "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     List<ChangeRecord> changesOf(String kind, long entityId) {

@@ -181,6 +181,32 @@ abstract class ProgressStoreContract {
     }
 
     @Test
+    void bulkImportedFacilitiesEnterTheHistoryButNotTheTimeline() {
+        String prefix = "file:bulk-" + System.nanoTime() + "-";
+        List<FacilityAttributes> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(new FacilityAttributes(FacilityType.COLLECTION_STATION, FacilityStatus.IN_SERVICE, "收集站 " + i, null,
+                    "鼓楼区", null, null, null, null, null, 119.31 + i * 0.001, 26.08,
+                    new FacilitySource(FacilitySource.FILE, prefix + i, "stations.csv row " + (i + 2))));
+        }
+        assertThat(facilities.upsertBySourceKey(records).created()).isEqualTo(3);
+        List<Facility> imported = facilities.all(java.util.Set.of(FacilityType.COLLECTION_STATION), java.util.Set.of(FacilityStatus.IN_SERVICE))
+                .stream().filter(f -> f.attributes().source().key().startsWith(prefix)).toList();
+        assertThat(imported).hasSize(3);
+        for (Facility f : imported) {
+            List<ChangeRecord> history = service.facilityHistory(f.id());
+            assertThat(history).extracting(ChangeRecord::field).containsExactly("created");
+            assertThat(history.get(0).newValue()).isEqualTo("collection_station, in_service");
+            assertThat(history.get(0).note()).isEqualTo("imported: " + f.attributes().source().detail());
+            assertThat(history.get(0).userName()).isEqualTo(ChangeContext.SYSTEM);
+            assertThat(service.timeline(f.id())).isEmpty();
+        }
+        // importing the same records again creates nothing and records nothing
+        assertThat(facilities.upsertBySourceKey(records).unchanged()).isEqualTo(3);
+        assertThat(service.facilityHistory(imported.get(0).id())).hasSize(1);
+    }
+
+    @Test
     void registryEditsEnterTheHistoryAndTheTimeline() {
         Facility f = facilities.create(toilets(1, List.of("鼓楼区")).get(0).withStatus(FacilityStatus.IN_SERVICE));
         facilities.update(f.id(), f.attributes().withStatus(FacilityStatus.SUSPENDED), f.version());
