@@ -53,8 +53,7 @@ class HistoryRecorder {
         Facility after = event.after();
         if (before == null) {
             FacilityAttributes a = after.attributes();
-            repository.insertChange(ChangeRecord.FACILITY, id, now, user, "created", null,
-                    a.type().code() + ", " + a.status().code(), null, note);
+            repository.insertChange(ChangeRecord.FACILITY, id, now, user, "created", null, created(a), null, note);
             if (!timelineHandled) {
                 repository.insertTransition(id, null, a.status(), effectiveOn, user,
                         note == null ? "created in the registry" : note, now);
@@ -89,14 +88,19 @@ class HistoryRecorder {
         for (Facility f : event.created()) {
             FacilityAttributes a = f.attributes();
             String detail = a.source().detail() == null ? a.source().kind() : a.source().detail();
-            changes.add(new ProgressRepository.FieldChange(f.id(), "created", null, a.type().code() + ", " + a.status().code(),
+            changes.add(new ProgressRepository.FieldChange(f.id(), "created", null, created(a),
                     note != null ? note : "imported: " + detail));
         }
         repository.insertChanges(ChangeRecord.FACILITY, changes, now, ChangeContext.userName());
     }
 
+    /** The new value of a "created" record: type and status. */
+    private static String created(FacilityAttributes a) {
+        return a.type().code() + ", " + a.status().code();
+    }
+
     private static String summary(FacilityAttributes a) {
-        return a.type().code() + ", " + a.status().code() + (a.name() == null ? "" : ", " + a.name());
+        return created(a) + (a.name() == null ? "" : ", " + a.name());
     }
 
     /** Field name, old value, new value for every field that differs. */

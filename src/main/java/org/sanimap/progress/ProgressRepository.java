@@ -146,11 +146,13 @@ class ProgressRepository {
 
     // ---- change history
 
+    private static final String INSERT_CHANGE = "INSERT INTO change_log (entity_kind, entity_id, changed_at, user_name, "
+            + "field, old_value, new_value, effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     void insertChange(String kind, long entityId, Instant at, String userName, String field, String oldValue,
             String newValue, LocalDate effectiveOn, String note) {
-        jdbc.update("INSERT INTO change_log (entity_kind, entity_id, changed_at, user_name, field, old_value, new_value, "
-                + "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kind, entityId, Timestamp.from(at), userName, field,
-                clip(oldValue), clip(newValue), date(effectiveOn), note);
+        jdbc.update(INSERT_CHANGE, kind, entityId, Timestamp.from(at), userName, field, clip(oldValue), clip(newValue),
+                date(effectiveOn), note);
     }
 
     /** One field's change of an entity, with its note, for {@link #insertChanges}. */
@@ -164,8 +166,7 @@ class ProgressRepository {
             rows.add(new Object[] {kind, c.entityId(), Timestamp.from(at), userName, c.field(), clip(c.oldValue()),
                     clip(c.newValue()), null, c.note()});
         }
-        jdbc.batchUpdate("INSERT INTO change_log (entity_kind, entity_id, changed_at, user_name, field, old_value, new_value, "
-                + "effective_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(INSERT_CHANGE, rows);
     }
 
     List<ChangeRecord> changesOf(String kind, long entityId) {

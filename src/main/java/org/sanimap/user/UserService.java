@@ -39,9 +39,7 @@ public class UserService implements UserDetailsService {
         if (userName == null || !USER_NAME.matcher(userName).matches()) {
             throw new IllegalArgumentException("user name '" + userName + "' must be 1 to 100 letters, digits or . _ @ -");
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        checkPassword(password);
         if (role == null) {
             throw new IllegalArgumentException("role is required; expected one of " + Role.codes());
         }
@@ -63,8 +61,8 @@ public class UserService implements UserDetailsService {
     @Transactional
     public UserAccount update(String userName, String password, Role role, Boolean enabled) {
         UserAccount current = repository.findByName(userName).orElseThrow(() -> new UserNotFoundException(userName)).account();
-        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        if (password != null) {
+            checkPassword(password);
         }
         Role newRole = role == null ? current.role() : role;
         boolean newEnabled = enabled == null ? current.enabled() : enabled;
@@ -80,6 +78,12 @@ public class UserService implements UserDetailsService {
         }
         repository.update(current.id(), password == null ? null : passwords.encode(password), newRole, newEnabled);
         return repository.findByName(userName).orElseThrow().account();
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -91,7 +91,8 @@ final class MclpAdaptiveSearch {
     private int stamp;
     private final int[] order;
     private final int[] queue;
-    private final Best partner = new Best();
+    /** The one tie-breaking pick in use at a time (greedy fill, swap partner). */
+    private final Best pick = new Best();
     private final int[] top = new int[TOP];
     private int topCount;
     private final double targetDistance;
@@ -358,7 +359,7 @@ final class MclpAdaptiveSearch {
     /** Opens the best-gaining site until p are open (ties broken at random). */
     private void fill() {
         while (openCount < p) {
-            Best best = partner.reset();
+            Best best = pick.reset();
             for (int k = openCount; k < n; k++) {
                 best.offer(sites[k], gain[sites[k]]);
             }
@@ -423,7 +424,7 @@ final class MclpAdaptiveSearch {
      */
     private int bestPartner(int j) {
         stamp++;
-        Best best = partner.reset();
+        Best best = pick.reset();
         for (int a : neighbours[j]) {
             mark[a] = stamp;
             if (!open[a]) {

@@ -22,9 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * rounds asked for or a thirtieth of the time limit, whichever comes first, and the better final
  * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. A heuristic
  * answer alone comes with the bound of the linear relaxation (GLOP), so that it says how far from the
- * optimum it may be. The result reports
- * objective, proven bound and status; the sites are ranked by what each adds given the existing
- * facilities and the better-ranked sites.
+ * optimum it may be. The result reports objective, proven bound and status; the sites are ranked by
+ * what each adds given the existing facilities and the better-ranked sites.
  *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
@@ -184,7 +183,7 @@ public final class SitingOptimizer {
         if (improvedValue > heuristicValue) {
             heuristic = improved;
         }
-        return exactResult(problem, o, m, exact, heuristic, Math.max(heuristicValue, improvedValue), bound, true, start, reduced,
+        return exactResult(problem, o, m, exact, heuristic, Math.max(heuristicValue, improvedValue), bound, start, reduced,
                 afterHeuristic);
     }
 
@@ -260,12 +259,12 @@ public final class SitingOptimizer {
         }
         report("exact search", heuristicValue, bound);
         SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), o.threads());
-        return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, false, start, reduced, afterHeuristic);
+        return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, start, reduced, afterHeuristic);
     }
 
     private SitingResult exactResult(SitingProblem problem, SitingOptions o, ReducedProblem m, SitingMip.Outcome exact,
-            int[] heuristic, double heuristicValue, double fallbackBound, boolean maximise, long start, long reduced,
-            long afterHeuristic) {
+            int[] heuristic, double heuristicValue, double fallbackBound, long start, long reduced, long afterHeuristic) {
+        boolean maximise = maximising; // set by run() on this thread
         boolean exactBetter = !Double.isNaN(exact.objective())
                 && (maximise ? exact.objective() >= heuristicValue - 1e-9 : exact.objective() <= heuristicValue + 1e-9);
         int[] chosen = exactBetter ? exact.chosenColumns() : heuristic;
