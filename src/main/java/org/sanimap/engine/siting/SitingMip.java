@@ -93,7 +93,7 @@ final class SitingMip {
 
     /**
      * The LP relaxation's optimum (GLOP): an upper bound on the MCLP objective for a heuristic answer
-     * given without the exact search; NaN when the LP is not solved within the time.
+     * given without the exact search; NaN when the LP is not solved within the time or is cancelled.
      */
     double mclpLpBound(ReducedProblem m, int p, double seconds) {
         MPSolver solver = newSolver("GLOP");
@@ -101,7 +101,20 @@ final class SitingMip {
             MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
             MPObjective objective = mclpModel(solver, x, m, p);
             solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
-            return solver.solve() == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+            synchronized (lock) {
+                if (cancelled) {
+                    return Double.NaN;
+                }
+                running = solver;
+            }
+            MPSolver.ResultStatus status = solver.solve();
+            synchronized (lock) {
+                running = null;
+                if (cancelled) {
+                    return Double.NaN;
+                }
+            }
+            return status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
         } finally {
             solver.delete();
         }

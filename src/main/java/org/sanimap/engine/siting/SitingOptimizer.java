@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Proposes new sites for a {@link SitingProblem}: the location set covering problem (LSCP, Toregas,
@@ -20,10 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
  * rounds asked for or a thirtieth of the time limit, whichever comes first, and the better final
- * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. A heuristic
- * answer alone comes with the bound of the linear relaxation (GLOP), so that it says how far from the
- * optimum it may be. The result reports objective, proven bound and status; the sites are ranked by
- * what each adds given the existing facilities and the better-ranked sites.
+ * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
+ * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
+ * is computed for at most a thirtieth of the time, so that an answer comes with a bound where SCIP's
+ * root does not end within the limit. A heuristic answer alone comes with the bound of the linear
+ * relaxation (GLOP), or the Lagrangian one where GLOP is slower than the heuristic, so that it says
+ * how far from the optimum it may be. The result reports objective, proven bound (the least of those
+ * found) and status; the sites are ranked by what each adds given the existing facilities and the
+ * better-ranked sites.
  *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
@@ -47,7 +52,13 @@ public final class SitingOptimizer {
     private final SitingMip mip = new SitingMip();
     /** The running heuristic's merge steps, apart from the exact search so that each can be stopped. */
     private volatile SitingMip merges;
+    /** The running LP bound of a heuristic answer, apart so that it can be given up alone. */
+    private volatile SitingMip lpSolve;
     private volatile boolean cancelled;
+    /** Steps of the Lagrangian bound at most (NewYork p = 100: about 1 s; San Francisco, 4 times the pairs: 3 s). */
+    static final int LAGRANGIAN_ITERATIONS = 3_000;
+    /** The least Lagrangian bound of the solve running (+∞ before one). */
+    private double bestLagrangian = Double.POSITIVE_INFINITY;
 
     public SitingOptimizer(ProgressListener listener) {
         this.listener = listener == null ? (phase, objective, bound) -> { } : listener;
@@ -87,9 +98,10 @@ public final class SitingOptimizer {
     public void cancel() {
         cancelled = true;
         mip.cancel();
-        SitingMip running = merges;
-        if (running != null) {
-            running.cancel();
+        for (SitingMip running : new SitingMip[] {merges, lpSolve}) {
+            if (running != null) {
+                running.cancel();
+            }
         }
     }
 
@@ -107,6 +119,9 @@ public final class SitingOptimizer {
         ReducedProblem m = ReducedProblem.of(problem, false);
         long reduced = System.nanoTime();
         int p = o.newSites();
+        synchronized (this) {
+            bestLagrangian = Double.POSITIVE_INFINITY;
+        }
         if (m.colCount() <= p) {
             // every useful site fits: all reachable demand gets covered
             int[] all = new int[m.colCount()];
@@ -118,9 +133,14 @@ public final class SitingOptimizer {
                     m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
         }
         report("heuristic", Double.NaN, Double.NaN);
-        // a heuristic answer alone comes with the LP bound; with a second thread it is solved meanwhile
+        // a heuristic answer alone comes with the LP bound (GLOP); with a second thread it is solved meanwhile
+        SitingMip lpMip = new SitingMip();
+        lpSolve = lpMip;
+        if (cancelled) {
+            lpMip.cancel();
+        }
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
-                ? CompletableFuture.supplyAsync(() -> mip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline))))
+                ? CompletableFuture.supplyAsync(() -> lpBoundOrInfinity(lpMip, m, p, deadline))
                 : null;
         SitingMip mergeMip = new SitingMip();
         merges = mergeMip;
@@ -131,6 +151,7 @@ public final class SitingOptimizer {
                 (columns, hint, seconds) -> mergeMip.mclpOver(m, p, columns, hint, seconds), this::heuristicImproved);
         AtomicBoolean searchEnded = new AtomicBoolean();
         boolean alongside = o.exact() && o.threads() > 1;
+        long boundSlice = (deadline - start) / 30;
         CompletableFuture<int[]> running;
         int[] heuristic;
         if (alongside) {
@@ -140,20 +161,48 @@ public final class SitingOptimizer {
             // the better final answer is kept.
             long rounds = o.heuristicIterations() == 0 ? 0 : Long.MAX_VALUE;
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
-            heuristic = bestAt(search, running, o.heuristicIterations(), start + (deadline - start) / 30);
+            // until then this thread computes the Lagrangian bound: a bound even where SCIP's root takes longer than
+            // the limit (San Francisco, 5,137 nodes at 600 m)
+            long scipStart = start + boundSlice;
+            lagrangianBound(m, p, () -> System.nanoTime() > scipStart
+                    || (search.bestSoFar() != null && search.roundsDone() >= o.heuristicIterations()));
+            report("heuristic", Double.NaN, Math.min(bestLagrangian(), topColumnWeights(m, p)));
+            heuristic = bestAt(search, running, o.heuristicIterations(), scipStart);
         } else {
             // alone, the heuristic gets a sixth of the time before the exact search, or all of it
             long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
             heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled);
             running = CompletableFuture.completedFuture(heuristic);
+            if (o.exact()) {
+                long until = System.nanoTime() + boundSlice;
+                lagrangianBound(m, p, () -> System.nanoTime() > until);
+            }
         }
         double heuristicValue = m.covered(heuristic);
         long afterHeuristic = System.nanoTime();
-        double bound = Math.min(m.reachableWeight, topColumnWeights(m, p));
+        double bound = Math.min(m.reachableWeight, Math.min(topColumnWeights(m, p), bestLagrangian()));
         if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
-            // a quick LP bound, so that a heuristic answer says how far from the optimum it can be at most
-            double lp = lpBound != null ? lpBound.join() : mip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline)));
-            bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
+            // so that a heuristic answer says how far from the optimum it can be at most: the LP bound, or where
+            // it takes longer than the heuristic (beside it) or fails, the Lagrangian bound, whose descent stops
+            // once the LP is solved; an LP still unsolved then is given up
+            double lp;
+            if (lpBound != null) {
+                long until = System.nanoTime() + boundSlice;
+                if (!lpBound.isDone()) {
+                    lagrangianBound(m, p, () -> lpBound.isDone() || System.nanoTime() > until);
+                    if (!lpBound.isDone()) {
+                        lpMip.cancel();
+                    }
+                }
+                lp = lpBound.join();
+            } else {
+                lp = lpBoundOrInfinity(lpMip, m, p, deadline);
+                if (lp == Double.POSITIVE_INFINITY) {
+                    long until = System.nanoTime() + boundSlice;
+                    lagrangianBound(m, p, () -> System.nanoTime() > until);
+                }
+            }
+            bound = Math.min(bound, Math.min(lp, bestLagrangian()));
             afterHeuristic = System.nanoTime();
         }
         report("heuristic done", heuristicValue, bound);
@@ -329,6 +378,34 @@ public final class SitingOptimizer {
         return out;
     }
 
+
+    /**
+     * {@link MclpLagrangianBound} for at most {@value #LAGRANGIAN_ITERATIONS} steps or until {@code stop};
+     * also kept as the least one found in this solve.
+     */
+    private double lagrangianBound(ReducedProblem m, int p, BooleanSupplier stop) {
+        double bound = MclpLagrangianBound.compute(m, p, this::reachableSoFar, LAGRANGIAN_ITERATIONS,
+                () -> cancelled || stop.getAsBoolean()).bound();
+        synchronized (this) {
+            bestLagrangian = Math.min(bestLagrangian, bound);
+        }
+        return bound;
+    }
+
+    /** The best objective reported in this solve (the heuristic's), 0 before one: steers the Lagrangian steps. */
+    private synchronized double reachableSoFar() {
+        return Double.isNaN(reportedObjective) ? 0 : reportedObjective;
+    }
+
+    private synchronized double bestLagrangian() {
+        return bestLagrangian;
+    }
+
+    /** The LP relaxation's optimum (GLOP) within the time left, or +∞ if not solved by then or cancelled. */
+    private static double lpBoundOrInfinity(SitingMip lpMip, ReducedProblem m, int p, long deadline) {
+        double lp = lpMip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline)));
+        return Double.isNaN(lp) ? Double.POSITIVE_INFINITY : lp;
+    }
 
     /** Σ of the p largest site weights: a bound no p sites can beat. */
     private static double topColumnWeights(ReducedProblem m, int p) {

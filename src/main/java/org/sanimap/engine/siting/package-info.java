@@ -5,7 +5,9 @@
  * distance table). {@link org.sanimap.engine.siting.SitingOptimizer} solves the location set covering
  * problem (Toregas, Swain, ReVelle and Bergman 1971) and the maximal covering location problem (Church
  * and ReVelle 1974) with existing facilities kept: exact reductions, a greedy and local-search
- * heuristic, then SCIP from OR-Tools warm-started with it, reporting objective, bound and status.
+ * heuristic, then SCIP from OR-Tools warm-started with it, reporting objective, bound and status; the
+ * MCLP's Lagrangian relaxation ({@link org.sanimap.engine.siting.MclpLagrangianBound}, Galvão and ReVelle
+ * 1996) bounds it where SCIP's root is too slow.
  * {@link org.sanimap.engine.siting.SetCoverSolver} solves weighted set covering (Beasley's OR-Library
  * instances). Checked against published optima (OR-Library, spopt San Francisco, NewYork) and
  * exhaustive enumeration.
