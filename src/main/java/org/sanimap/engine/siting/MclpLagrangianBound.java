@@ -23,7 +23,7 @@ import java.util.function.DoubleSupplier;
  * {@code μ (L(λ) − best primal) / ‖d‖²}, in the direction deflected by half the previous one (Camerini,
  * Fratta and Maffioli 1975), projected onto the box; μ starts at 2 and halves after
  * {@value #PATIENCE} steps without a relative improvement of 10⁻⁶. Each step's p columns also give
- * a primal answer (the Lagrangian heuristic); the step's target is the best of their covered weights and
+ * a primal answer (the Lagrangian heuristic; the best is kept as an answer too); the step's target is the best of their covered weights and
  * of a value known to be reachable (a heuristic's answer so far), asked before every step.
  *
  * <p>Deterministic: ties among columns go to the lowest index. The reported bound is the least
@@ -40,9 +40,10 @@ final class MclpLagrangianBound {
     /**
      * @param bound the least L(λ) found: no p columns cover more weight
      * @param bestPrimal the most weight that one step's p columns covered
+     * @param bestSelection those p columns, ascending (empty if no step was taken)
      * @param iterations the steps taken
      */
-    record Result(double bound, double bestPrimal, int iterations) {
+    record Result(double bound, double bestPrimal, int[] bestSelection, int iterations) {
     }
 
     private MclpLagrangianBound() {
@@ -60,7 +61,9 @@ final class MclpLagrangianBound {
         int cols = m.colCount();
         double total = m.reachableWeight;
         if (p >= cols) {
-            return new Result(total, total, 0);
+            int[] all = new int[cols];
+            Arrays.setAll(all, j -> j);
+            return new Result(total, total, all, 0);
         }
         double[] lambda = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -73,6 +76,7 @@ final class MclpLagrangianBound {
         double[] direction = new double[rows];
         double best = total;
         double bestPrimal = 0;
+        int[] bestSelection = new int[0];
         double stepFactor = 2;
         int sinceImprovement = 0;
         int iteration = 0;
@@ -122,7 +126,10 @@ final class MclpLagrangianBound {
                 direction[i] = d;
                 norm += d * d;
             }
-            bestPrimal = Math.max(bestPrimal, primal);
+            if (primal > bestPrimal) {
+                bestPrimal = primal;
+                bestSelection = selection(open, p);
+            }
             double target = Math.max(bestPrimal, reachable.getAsDouble());
             if (best <= target + 1e-9 * Math.max(1, best) || norm == 0) {
                 break; // proven, or λ is a fixed point
@@ -132,7 +139,18 @@ final class MclpLagrangianBound {
                 lambda[i] = Math.min(m.rowWeight[i], Math.max(0, lambda[i] - step * direction[i]));
             }
         }
-        return new Result(Math.min(safe(best, m), total), bestPrimal, iteration);
+        return new Result(Math.min(safe(best, m), total), bestPrimal, bestSelection, iteration);
+    }
+
+    private static int[] selection(boolean[] open, int p) {
+        int[] out = new int[p];
+        int k = 0;
+        for (int j = 0; j < open.length; j++) {
+            if (open[j]) {
+                out[k++] = j;
+            }
+        }
+        return out;
     }
 
     /**

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
@@ -24,9 +27,10 @@ import java.util.function.BooleanSupplier;
  * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
  * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
  * is computed for at most a thirtieth of the time, so that an answer comes with a bound where SCIP's
- * root does not end within the limit. A heuristic answer alone comes with the bound of the linear
- * relaxation (GLOP), or the Lagrangian one where GLOP is slower than the heuristic, so that it says
- * how far from the optimum it may be. The result reports objective, proven bound (the least of those
+ * root does not end within the limit; the descent's own best answer is kept where it covers more,
+ * and ends the solve when it meets the bound. A heuristic answer alone comes with the Lagrangian bound
+ * and the linear relaxation's (GLOP, given up a thirtieth of the time after the heuristic ends), so
+ * that it says how far from the optimum it may be. The result reports objective, proven bound (the least of those
  * found) and status; the sites are ranked by what each adds given the existing facilities and the
  * better-ranked sites.
  *
@@ -59,6 +63,8 @@ public final class SitingOptimizer {
     static final int LAGRANGIAN_ITERATIONS = 3_000;
     /** The least Lagrangian bound of the solve running (+∞ before one). */
     private double bestLagrangian = Double.POSITIVE_INFINITY;
+    /** The best answer of the Lagrangian steps in the solve running (null before one). */
+    private int[] lagrangianAnswer;
 
     public SitingOptimizer(ProgressListener listener) {
         this.listener = listener == null ? (phase, objective, bound) -> { } : listener;
@@ -121,6 +127,7 @@ public final class SitingOptimizer {
         int p = o.newSites();
         synchronized (this) {
             bestLagrangian = Double.POSITIVE_INFINITY;
+            lagrangianAnswer = null;
         }
         if (m.colCount() <= p) {
             // every useful site fits: all reachable demand gets covered
@@ -133,14 +140,25 @@ public final class SitingOptimizer {
                     m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
         }
         report("heuristic", Double.NaN, Double.NaN);
-        // a heuristic answer alone comes with the LP bound (GLOP); with a second thread it is solved meanwhile
+        // a heuristic answer alone comes with the Lagrangian and LP bounds; with a second thread they are solved meanwhile
         SitingMip lpMip = new SitingMip();
         lpSolve = lpMip;
         if (cancelled) {
             lpMip.cancel();
         }
+        long boundSlice = (deadline - start) / 30;
+        // beside a heuristic answer alone: first the Lagrangian bound (a thirtieth of the time at most), whose
+        // own answer may prove optimal and end the heuristic, then the LP
+        AtomicBoolean provenOptimal = new AtomicBoolean();
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
-                ? CompletableFuture.supplyAsync(() -> lpBoundOrInfinity(lpMip, m, p, deadline))
+                ? CompletableFuture.supplyAsync(() -> {
+                    lagrangianBound(m, p, () -> System.nanoTime() > start + boundSlice);
+                    if (lagrangianProvesOptimal(m, p)) {
+                        provenOptimal.set(true);
+                        return Double.POSITIVE_INFINITY;
+                    }
+                    return lpBoundOrInfinity(lpMip, m, p, deadline);
+                })
                 : null;
         SitingMip mergeMip = new SitingMip();
         merges = mergeMip;
@@ -151,7 +169,6 @@ public final class SitingOptimizer {
                 (columns, hint, seconds) -> mergeMip.mclpOver(m, p, columns, hint, seconds), this::heuristicImproved);
         AtomicBoolean searchEnded = new AtomicBoolean();
         boolean alongside = o.exact() && o.threads() > 1;
-        long boundSlice = (deadline - start) / 30;
         CompletableFuture<int[]> running;
         int[] heuristic;
         if (alongside) {
@@ -167,11 +184,13 @@ public final class SitingOptimizer {
             lagrangianBound(m, p, () -> System.nanoTime() > scipStart
                     || (search.bestSoFar() != null && search.roundsDone() >= o.heuristicIterations()));
             report("heuristic", Double.NaN, Math.min(bestLagrangian(), topColumnWeights(m, p)));
-            heuristic = bestAt(search, running, o.heuristicIterations(), scipStart);
+            // an answer of the Lagrangian steps that meets the bound is optimal: no need to wait for the search
+            heuristic = lagrangianProvesOptimal(m, p) ? betterOfLagrangian(m, new int[0])
+                    : bestAt(search, running, o.heuristicIterations(), scipStart);
         } else {
             // alone, the heuristic gets a sixth of the time before the exact search, or all of it
             long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
-            heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled);
+            heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled || provenOptimal.get());
             running = CompletableFuture.completedFuture(heuristic);
             if (o.exact()) {
                 long until = System.nanoTime() + boundSlice;
@@ -182,19 +201,22 @@ public final class SitingOptimizer {
         long afterHeuristic = System.nanoTime();
         double bound = Math.min(m.reachableWeight, Math.min(topColumnWeights(m, p), bestLagrangian()));
         if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
-            // so that a heuristic answer says how far from the optimum it can be at most: the LP bound, or where
-            // it takes longer than the heuristic (beside it) or fails, the Lagrangian bound, whose descent stops
-            // once the LP is solved; an LP still unsolved then is given up
+            // so that a heuristic answer says how far from the optimum it can be at most: beside it, the LP waited
+            // for a thirtieth of the time at most, then given up; alone, the LP and, if it fails, the Lagrangian bound
             double lp;
             if (lpBound != null) {
-                long until = System.nanoTime() + boundSlice;
-                if (!lpBound.isDone()) {
-                    lagrangianBound(m, p, () -> lpBound.isDone() || System.nanoTime() > until);
-                    if (!lpBound.isDone()) {
-                        lpMip.cancel();
-                    }
+                try {
+                    lp = lpBound.get(Math.max(1, boundSlice), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    lpMip.cancel(); // slower than the heuristic and a thirtieth of the time: given up
+                    lp = lpBound.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    lpMip.cancel();
+                    lp = lpBound.join();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the LP bound failed", e.getCause());
                 }
-                lp = lpBound.join();
             } else {
                 lp = lpBoundOrInfinity(lpMip, m, p, deadline);
                 if (lp == Double.POSITIVE_INFINITY) {
@@ -205,6 +227,9 @@ public final class SitingOptimizer {
             bound = Math.min(bound, Math.min(lp, bestLagrangian()));
             afterHeuristic = System.nanoTime();
         }
+        // the Lagrangian steps' own best answer (the Lagrangian heuristic) where it covers more
+        heuristic = betterOfLagrangian(m, heuristic);
+        heuristicValue = m.covered(heuristic);
         report("heuristic done", heuristicValue, bound);
         if (!o.exact() || cancelled || heuristicValue >= bound - 1e-9) {
             searchEnded.set(true);
@@ -384,12 +409,26 @@ public final class SitingOptimizer {
      * also kept as the least one found in this solve.
      */
     private double lagrangianBound(ReducedProblem m, int p, BooleanSupplier stop) {
-        double bound = MclpLagrangianBound.compute(m, p, this::reachableSoFar, LAGRANGIAN_ITERATIONS,
-                () -> cancelled || stop.getAsBoolean()).bound();
+        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, this::reachableSoFar, LAGRANGIAN_ITERATIONS,
+                () -> cancelled || stop.getAsBoolean());
         synchronized (this) {
-            bestLagrangian = Math.min(bestLagrangian, bound);
+            bestLagrangian = Math.min(bestLagrangian, r.bound());
+            if (r.bestSelection().length == p && (lagrangianAnswer == null || r.bestPrimal() > m.covered(lagrangianAnswer))) {
+                lagrangianAnswer = r.bestSelection();
+            }
         }
-        return bound;
+        return r.bound();
+    }
+
+    /** Whether the Lagrangian steps' best answer meets the least bound known: then it is optimal. */
+    private synchronized boolean lagrangianProvesOptimal(ReducedProblem m, int p) {
+        return lagrangianAnswer != null && lagrangianAnswer.length == p
+                && m.covered(lagrangianAnswer) >= Math.min(bestLagrangian, topColumnWeights(m, p)) - 1e-9;
+    }
+
+    /** {@code heuristic}, or the Lagrangian steps' best answer where that covers more. */
+    private synchronized int[] betterOfLagrangian(ReducedProblem m, int[] heuristic) {
+        return lagrangianAnswer != null && m.covered(lagrangianAnswer) > m.covered(heuristic) ? lagrangianAnswer : heuristic;
     }
 
     /** The best objective reported in this solve (the heuristic's), 0 before one: steers the Lagrangian steps. */
