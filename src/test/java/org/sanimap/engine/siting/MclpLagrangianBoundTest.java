@@ -25,6 +25,8 @@ class MclpLagrangianBoundTest {
                 assertThat(r.bound()).as("seed %d p %d: not below the LP", seed, p).isGreaterThanOrEqualTo(lp - 1e-6);
                 assertThat(r.bound()).as("seed %d p %d: near the LP", seed, p).isLessThanOrEqualTo(lp * 1.01);
                 assertThat(r.bestPrimal()).as("seed %d p %d: a primal answer", seed, p).isLessThanOrEqualTo(optimum + 1e-9);
+                assertThat(r.bestSelection()).hasSize(p).doesNotHaveDuplicates().isSorted();
+                assertThat(m.covered(r.bestSelection())).isEqualTo(r.bestPrimal());
             }
         }
     }

@@ -132,6 +132,26 @@ class SitingOptimizerTest {
     }
 
     @Test
+    void aLagrangianBoundThatTheAnswerMeetsEndsTheSolveWithoutTheExactSearch() {
+        // sites 0 {d0, d1}, 1 {d1, d2}, 2 {d3}; weights 5, 5, 5, 6; p = 2. The two heaviest sites (10 + 10) bound
+        // at 20, but the best pair covers 16 (site 2 with either other, by hand), and so does the relaxation:
+        // x = (0.5, 0.5, 1) gives 2.5 + 5 + 2.5 + 6. The Lagrangian bound reaches 16, so the exact search never starts.
+        double[] weights = {5, 5, 5, 6};
+        int[][] candidatesOf = {{0}, {0, 1}, {1}, {2}};
+        SitingProblem problem = new SitingProblem(weights, new CoverageSets(3, candidatesOf), new boolean[4]);
+        for (boolean exact : new boolean[] {true, false}) {
+            List<String> phases = new ArrayList<>();
+            SitingResult r = new SitingOptimizer((phase, objective, bound) -> phases.add(phase))
+                    .run(problem, new SitingOptions(SitingModel.MCLP, 2, 1, 20, 2, exact, 2000, 1));
+            assertThat(r.status()).as("exact %s", exact).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(r.objective()).isEqualTo(16);
+            assertThat(r.bound()).isEqualTo(16);
+            assertThat(r.proposals()).extracting(SitingProposal::candidate).contains(2).hasSize(2);
+            assertThat(phases).as("exact %s", exact).contains("heuristic done").doesNotContain("exact search");
+        }
+    }
+
+    @Test
     void lscpMatchesExhaustiveEnumerationForFullAndPartialCoverage() {
         int checked = 0;
         for (long seed = 1; seed <= 40; seed++) {
