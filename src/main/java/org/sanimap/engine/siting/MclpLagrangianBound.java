@@ -20,11 +20,12 @@ import java.util.function.DoubleSupplier;
  * and {@code min_λ L(λ)} equals the LP relaxation's optimum (the relaxed problem has the integrality
  * property). The minimum is approached by subgradient steps (Held, Wolfe and Crowder 1974, "Validation
  * of subgradient optimization", Math. Programming 6:62-88) of Polyak's length
- * {@code μ (L(λ) − best primal) / ‖d‖²}, in the direction deflected by half the previous one (Camerini,
+ * {@code μ (L(λ) − target) / ‖d‖²}, in the direction deflected by half the previous one (Camerini,
  * Fratta and Maffioli 1975), projected onto the box; μ starts at 2 and halves after
- * {@value #PATIENCE} steps without a relative improvement of 10⁻⁶. Each step's p columns also give
- * a primal answer (the Lagrangian heuristic; the best is kept as an answer too); the step's target is the best of their covered weights and
- * of a value known to be reachable (a heuristic's answer so far), asked before every step.
+ * {@value #PATIENCE} steps without a relative improvement of 10⁻⁶. Each step's p columns are also an
+ * answer (the Lagrangian heuristic), whose covered weight is counted; the best is kept. The target is
+ * the most of those weights and of a weight known to be reachable (a heuristic's answer so far, asked
+ * before every step).
  *
  * <p>Deterministic: ties among columns go to the lowest index. The reported bound is the least
  * {@code L(λ)} evaluated (made safe against rounding, rounded down when the weights are integers), so

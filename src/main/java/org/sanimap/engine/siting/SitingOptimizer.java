@@ -30,9 +30,9 @@ import java.util.function.BooleanSupplier;
  * root does not end within the limit; the descent's own best answer is kept where it covers more,
  * and ends the solve when it meets the bound. A heuristic answer alone comes with the Lagrangian bound
  * and the linear relaxation's (GLOP, given up a thirtieth of the time after the heuristic ends), so
- * that it says how far from the optimum it may be. The result reports objective, proven bound (the least of those
- * found) and status; the sites are ranked by what each adds given the existing facilities and the
- * better-ranked sites.
+ * that it says how far from the optimum it may be. The result reports objective, proven bound (the
+ * least of those found) and status; the sites are ranked by what each adds given the existing
+ * facilities and the better-ranked sites.
  *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
