@@ -75,7 +75,7 @@ final class MclpLagrangianBound {
         boolean[] open = new boolean[cols];
         int[] openCount = new int[rows];
         double[] direction = new double[rows];
-        double best = total;
+        double best = Double.POSITIVE_INFINITY; // the least L(λ) seen; may stay above the total weight a while
         double bestPrimal = 0;
         int[] bestSelection = new int[0];
         double stepFactor = 2;
@@ -140,7 +140,8 @@ final class MclpLagrangianBound {
                 lambda[i] = Math.min(m.rowWeight[i], Math.max(0, lambda[i] - step * direction[i]));
             }
         }
-        return new Result(Math.min(safe(best, m), total), bestPrimal, bestSelection, iteration);
+        return new Result(Math.min(best == Double.POSITIVE_INFINITY ? total : safe(best, m), total), bestPrimal,
+                bestSelection, iteration);
     }
 
     private static int[] selection(boolean[] open, int p) {
