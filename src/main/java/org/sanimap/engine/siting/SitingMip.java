@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 
@@ -101,20 +102,12 @@ final class SitingMip {
             MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
             MPObjective objective = mclpModel(solver, x, m, p);
             solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
+            MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
+            boolean interrupted;
             synchronized (lock) {
-                if (cancelled) {
-                    return Double.NaN;
-                }
-                running = solver;
+                interrupted = cancelled;
             }
-            MPSolver.ResultStatus status = solver.solve();
-            synchronized (lock) {
-                running = null;
-                if (cancelled) {
-                    return Double.NaN;
-                }
-            }
-            return status == MPSolver.ResultStatus.OPTIMAL ? objective.value() : Double.NaN;
+            return status == MPSolver.ResultStatus.OPTIMAL && !interrupted ? objective.value() : Double.NaN;
         } finally {
             solver.delete();
         }
@@ -217,6 +210,25 @@ final class SitingMip {
         return solver;
     }
 
+    /**
+     * Solves where {@link #cancel()} can interrupt it; null, without solving, if cancelled before the start.
+     */
+    private MPSolver.ResultStatus solveUnlessCancelled(MPSolver solver, MPSolverParameters parameters) {
+        synchronized (lock) {
+            if (cancelled) {
+                return null;
+            }
+            running = solver;
+        }
+        try {
+            return solver.solve(parameters);
+        } finally {
+            synchronized (lock) {
+                running = null;
+            }
+        }
+    }
+
     private Outcome run(MPSolver solver, MPVariable[] x, MPObjective objective, int[] hint, double seconds, int threads,
             long t0) {
         try {
@@ -230,15 +242,9 @@ final class SitingMip {
             solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
             solver.setNumThreads(threads);
             long t1 = System.nanoTime();
-            synchronized (lock) {
-                if (cancelled) {
-                    return new Outcome(SolveStatus.UNKNOWN, Double.NaN, Double.NaN, new int[0], (t1 - t0) / 1_000_000, 0);
-                }
-                running = solver;
-            }
-            MPSolver.ResultStatus status = solver.solve(ScipResults.exactGap());
-            synchronized (lock) {
-                running = null;
+            MPSolver.ResultStatus status = solveUnlessCancelled(solver, ScipResults.exactGap());
+            if (status == null) {
+                return new Outcome(SolveStatus.UNKNOWN, Double.NaN, Double.NaN, new int[0], (t1 - t0) / 1_000_000, 0);
             }
             long t2 = System.nanoTime();
             SolveStatus result = ScipResults.status(status);

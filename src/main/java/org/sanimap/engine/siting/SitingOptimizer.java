@@ -140,6 +140,7 @@ public final class SitingOptimizer {
                     m.reachableWeight, start, reduced, System.nanoTime(), 0, 0);
         }
         report("heuristic", Double.NaN, Double.NaN);
+        double simpleBound = Math.min(m.reachableWeight, topColumnWeights(m, p));
         // a heuristic answer alone comes with the Lagrangian and LP bounds; with a second thread they are solved meanwhile
         SitingMip lpMip = new SitingMip();
         lpSolve = lpMip;
@@ -153,7 +154,7 @@ public final class SitingOptimizer {
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
                 ? CompletableFuture.supplyAsync(() -> {
                     lagrangianBound(m, p, () -> System.nanoTime() > start + boundSlice);
-                    if (lagrangianProvesOptimal(m, p)) {
+                    if (lagrangianProvesOptimal(m, simpleBound)) {
                         provenOptimal.set(true);
                         return Double.POSITIVE_INFINITY;
                     }
@@ -183,9 +184,9 @@ public final class SitingOptimizer {
             long scipStart = start + boundSlice;
             lagrangianBound(m, p, () -> System.nanoTime() > scipStart
                     || (search.bestSoFar() != null && search.roundsDone() >= o.heuristicIterations()));
-            report("heuristic", Double.NaN, Math.min(bestLagrangian(), topColumnWeights(m, p)));
+            report("heuristic", Double.NaN, Math.min(bestLagrangian(), simpleBound));
             // an answer of the Lagrangian steps that meets the bound is optimal: no need to wait for the search
-            heuristic = lagrangianProvesOptimal(m, p) ? betterOfLagrangian(m, new int[0])
+            heuristic = lagrangianProvesOptimal(m, simpleBound) ? lagrangianAnswer()
                     : bestAt(search, running, o.heuristicIterations(), scipStart);
         } else {
             // alone, the heuristic gets a sixth of the time before the exact search, or all of it
@@ -199,7 +200,7 @@ public final class SitingOptimizer {
         }
         double heuristicValue = m.covered(heuristic);
         long afterHeuristic = System.nanoTime();
-        double bound = Math.min(m.reachableWeight, Math.min(topColumnWeights(m, p), bestLagrangian()));
+        double bound = Math.min(simpleBound, bestLagrangian());
         if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
             // so that a heuristic answer says how far from the optimum it can be at most: beside it, the LP waited
             // for a thirtieth of the time at most, then given up; alone, the LP and, if it fails, the Lagrangian bound
@@ -420,10 +421,16 @@ public final class SitingOptimizer {
         return r.bound();
     }
 
-    /** Whether the Lagrangian steps' best answer meets the least bound known: then it is optimal. */
-    private synchronized boolean lagrangianProvesOptimal(ReducedProblem m, int p) {
-        return lagrangianAnswer != null && lagrangianAnswer.length == p
-                && m.covered(lagrangianAnswer) >= Math.min(bestLagrangian, topColumnWeights(m, p)) - 1e-9;
+    /**
+     * Whether the Lagrangian steps' best answer meets the least bound known (theirs or {@code otherBound}):
+     * then it is optimal.
+     */
+    private synchronized boolean lagrangianProvesOptimal(ReducedProblem m, double otherBound) {
+        return lagrangianAnswer != null && m.covered(lagrangianAnswer) >= Math.min(bestLagrangian, otherBound) - 1e-9;
+    }
+
+    private synchronized int[] lagrangianAnswer() {
+        return lagrangianAnswer;
     }
 
     /** {@code heuristic}, or the Lagrangian steps' best answer where that covers more. */

@@ -3,8 +3,6 @@ package org.sanimap.engine.siting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,13 +85,7 @@ class MclpAdaptiveSearchTest {
 
     @Test
     void newYorkFiftySitesMergeCyclesAndComeWithinATwentiethOfAPercentOfThePublishedOptimum() throws Exception {
-        CoveringInstance ny;
-        try (BufferedReader in = Files.newBufferedReader(SitingOptimizerTest.BENCH.resolve("mclp-newyork/NewYork.txt"))) {
-            ny = CoveringInstance.read(in);
-        }
-        CoverageSets sets = CoverageSetBuilder.greatCircle(ny.lonDegrees(), ny.latDegrees(), ny.lonDegrees(), ny.latDegrees(),
-                400, 6_378_100);
-        ReducedProblem m = ReducedProblem.of(SitingProblem.withoutExisting(ny.demand(), sets), false);
+        ReducedProblem m = ReducedProblem.of(SitingOptimizerTest.newYork(), false);
         SitingMip mip = new SitingMip();
         List<int[]> offered = new ArrayList<>();
         List<int[]> merged = new ArrayList<>();
@@ -115,8 +107,7 @@ class MclpAdaptiveSearchTest {
         // NewYork_50_400.txt: "f: 1153640" (Maximo, Cordeau and Nascimento 2023), proven optimal by CPLEX there:
         // never above it; within 0.05 % of it after two cycles (the optimum itself comes, seed by seed, after
         // 1 to 20 s: BENCHMARKS.md)
-        double published = Double.parseDouble(Files.readAllLines(SitingOptimizerTest.BENCH.resolve(
-                "mclp-newyork/NewYork_50_400.txt")).get(0).replace("f:", "").trim());
+        double published = SitingOptimizerTest.newYorkPublished(50);
         assertThat(m.covered(chosen)).isLessThanOrEqualTo(published).isGreaterThanOrEqualTo(published * (1 - 0.0005));
     }
 

@@ -2,8 +2,6 @@ package org.sanimap.engine.siting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -72,17 +70,9 @@ class MclpLagrangianBoundTest {
 
     @Test
     void newYorkBoundsLieAbovePublishedOptimaAndWithinHalfAPercent() throws Exception {
-        CoveringInstance ny;
-        try (BufferedReader in = Files.newBufferedReader(SitingOptimizerTest.BENCH.resolve("mclp-newyork/NewYork.txt"))) {
-            ny = CoveringInstance.read(in);
-        }
-        CoverageSets sets = CoverageSetBuilder.greatCircle(ny.lonDegrees(), ny.latDegrees(), ny.lonDegrees(), ny.latDegrees(),
-                400, 6_378_100);
-        ReducedProblem m = ReducedProblem.of(SitingProblem.withoutExisting(ny.demand(), sets), false);
+        ReducedProblem m = ReducedProblem.of(SitingOptimizerTest.newYork(), false);
         for (int p : new int[] {50, 100}) {
-            // NewYork_<p>_400.txt, first line "f: value" (Maximo, Cordeau and Nascimento 2023); p = 50 proven by CPLEX
-            double published = Double.parseDouble(Files.readAllLines(SitingOptimizerTest.BENCH.resolve(
-                    "mclp-newyork/NewYork_" + p + "_400.txt")).get(0).replace("f:", "").trim());
+            double published = SitingOptimizerTest.newYorkPublished(p); // p = 50 proven by CPLEX there
             // steered by a heuristic answer, as in SitingOptimizer
             double reachable = m.covered(new MclpAdaptiveSearch(m, p, 1, null, null).run(300, Long.MAX_VALUE, () -> false));
             MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> reachable, 3_000, () -> false);
