@@ -65,7 +65,15 @@ final class SitingMip {
         }
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
         MPObjective objective = mclpModel(solver, x, m, p);
-        return run(solver, x, objective, hint, seconds, threads, t0);
+        return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
+    }
+
+    /**
+     * The search's share of a time limit counted from {@code t0}, the start of the call: building a large
+     * model is part of the limit (90,000 sites and 2.8 million pairs: about 1 s).
+     */
+    private static double secondsLeft(double seconds, long t0) {
+        return seconds - (System.nanoTime() - t0) / 1e9;
     }
 
     /**
@@ -170,7 +178,7 @@ final class SitingMip {
         MPSolver solver = newSolver("SCIP");
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
         MPObjective objective = lscpModel(solver, x, m, requiredWeight);
-        return run(solver, x, objective, hint, seconds, threads, t0);
+        return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
     }
 
     private static MPObjective lscpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, double requiredWeight) {

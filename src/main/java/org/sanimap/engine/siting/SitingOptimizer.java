@@ -26,11 +26,14 @@ import java.util.function.BooleanSupplier;
  * rounds asked for or a thirtieth of the time limit, whichever comes first, and the better final
  * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
  * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
- * is computed for at most a thirtieth of the time, so that an answer comes with a bound where SCIP's
- * root does not end within the limit; the descent's own best answer is kept where it covers more,
- * and ends the solve when it meets the bound. A heuristic answer alone comes with the Lagrangian bound
- * and the linear relaxation's (GLOP, given up a thirtieth of the time after the heuristic ends), so
- * that it says how far from the optimum it may be. The result reports objective, proven bound (the
+ * is computed until its descent ends, a sixth of the time at most (SCIP then starts no earlier), so
+ * that an answer comes with a bound where SCIP's root does not end within the limit; the descent's own
+ * best answer is kept where it covers more, and ends the solve when it meets the bound. A heuristic
+ * answer alone comes with the Lagrangian bound and the linear relaxation's (GLOP), so that it says how
+ * far from the optimum it may be: on a second thread beside the heuristic, waited for a thirtieth of
+ * the time after the heuristic ends at most; on one thread the Lagrangian bound before the heuristic
+ * and the LP in the time the heuristic leaves. Every step ends by the time limit, except that SCIP, started with less than
+ * half a second left, still gets half a second. The result reports objective, proven bound (the
  * least of those found) and status; the sites are ranked by what each adds given the existing
  * facilities and the better-ranked sites.
  *
@@ -61,6 +64,13 @@ public final class SitingOptimizer {
     private volatile boolean cancelled;
     /** Steps of the Lagrangian bound at most (NewYork p = 100: about 1 s; San Francisco, 4 times the pairs: 3 s). */
     static final int LAGRANGIAN_ITERATIONS = 3_000;
+    /**
+     * The Lagrangian steps end after at most this fraction (1/n) of the time limit (NewYork: about 1 s to their
+     * end; a 300 x 300 grid of 100 m cells at 300 m, 2.8 million pairs: about 6 s).
+     */
+    static final int LAGRANGIAN_SHARE = 6;
+    /** The LP of a heuristic answer alone is not started with less time left than this. */
+    private static final long MIN_LP_NANOS = 200_000_000L;
     /** The least Lagrangian bound of the solve running (+∞ before one). */
     private double bestLagrangian = Double.POSITIVE_INFINITY;
     /** The best answer of the Lagrangian steps in the solve running (null before one). */
@@ -148,17 +158,19 @@ public final class SitingOptimizer {
             lpMip.cancel();
         }
         long boundSlice = (deadline - start) / 30;
-        // beside a heuristic answer alone: first the Lagrangian bound (a thirtieth of the time at most), whose
-        // own answer may prove optimal and end the heuristic, then the LP
+        long lagrangianUntil = start + (deadline - start) / LAGRANGIAN_SHARE;
+        // beside a heuristic answer alone: first the Lagrangian bound, whose own answer may prove optimal and
+        // end the heuristic, then the LP
         AtomicBoolean provenOptimal = new AtomicBoolean();
+        AtomicBoolean boundGivenUp = new AtomicBoolean();
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
                 ? CompletableFuture.supplyAsync(() -> {
-                    lagrangianBound(m, p, () -> System.nanoTime() > start + boundSlice);
+                    lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil || boundGivenUp.get());
                     if (lagrangianProvesOptimal(m, simpleBound)) {
                         provenOptimal.set(true);
                         return Double.POSITIVE_INFINITY;
                     }
-                    return lpBoundOrInfinity(lpMip, m, p, deadline);
+                    return boundGivenUp.get() ? Double.POSITIVE_INFINITY : lpBoundOrInfinity(lpMip, m, p, deadline);
                 })
                 : null;
         SitingMip mergeMip = new SitingMip();
@@ -179,22 +191,28 @@ public final class SitingOptimizer {
             // the better final answer is kept.
             long rounds = o.heuristicIterations() == 0 ? 0 : Long.MAX_VALUE;
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
-            // until then this thread computes the Lagrangian bound: a bound even where SCIP's root takes longer than
-            // the limit (San Francisco, 5,137 nodes at 600 m)
+            // until then, and until it ends (a sixth of the time at most), this thread computes the Lagrangian
+            // bound: a bound even where SCIP's root takes longer than the limit (San Francisco, 5,137 nodes at
+            // 600 m; a 300 x 300 grid of 100 m cells at 300 m: its descent needs about 6 s, GLOP over 3 minutes)
             long scipStart = start + boundSlice;
-            lagrangianBound(m, p, () -> System.nanoTime() > scipStart
-                    || (search.bestSoFar() != null && search.roundsDone() >= o.heuristicIterations()));
+            lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil);
             report("heuristic", Double.NaN, Math.min(bestLagrangian(), simpleBound));
             // an answer of the Lagrangian steps that meets the bound is optimal: no need to wait for the search
             heuristic = lagrangianProvesOptimal(m, simpleBound) ? lagrangianAnswer()
                     : bestAt(search, running, o.heuristicIterations(), scipStart);
         } else {
-            // alone, the heuristic gets a sixth of the time before the exact search, or all of it
+            // alone, the heuristic gets a sixth of the time before the Lagrangian bound (another sixth at most)
+            // and the exact search; for an answer alone, the time left after the Lagrangian bound, computed first
+            // on this thread unless it runs on a second one (its answer, if it meets the bound, ends the heuristic)
+            if (!o.exact() && lpBound == null) {
+                lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil);
+                provenOptimal.set(lagrangianProvesOptimal(m, simpleBound));
+            }
             long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
             heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled || provenOptimal.get());
             running = CompletableFuture.completedFuture(heuristic);
             if (o.exact()) {
-                long until = System.nanoTime() + boundSlice;
+                long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
                 lagrangianBound(m, p, () -> System.nanoTime() > until);
             }
         }
@@ -202,28 +220,26 @@ public final class SitingOptimizer {
         long afterHeuristic = System.nanoTime();
         double bound = Math.min(simpleBound, bestLagrangian());
         if (!o.exact() && !cancelled && heuristicValue < bound - 1e-9) {
-            // so that a heuristic answer says how far from the optimum it can be at most: beside it, the LP waited
-            // for a thirtieth of the time at most, then given up; alone, the LP and, if it fails, the Lagrangian bound
+            // so that a heuristic answer says how far from the optimum it can be at most: beside it, the bounds waited
+            // for a thirtieth of the time at most (never past the deadline), then given up with the best so far;
+            // alone, the LP in the time the heuristic left
             double lp;
             if (lpBound != null) {
                 try {
-                    lp = lpBound.get(Math.max(1, boundSlice), TimeUnit.NANOSECONDS);
+                    lp = lpBound.get(Math.max(1, Math.min(boundSlice, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    lpMip.cancel(); // slower than the heuristic and a thirtieth of the time: given up
+                    giveUp(boundGivenUp, lpMip); // slower than the heuristic and a thirtieth of the time
                     lp = lpBound.join();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    lpMip.cancel();
+                    giveUp(boundGivenUp, lpMip);
                     lp = lpBound.join();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("the LP bound failed", e.getCause());
                 }
             } else {
-                lp = lpBoundOrInfinity(lpMip, m, p, deadline);
-                if (lp == Double.POSITIVE_INFINITY) {
-                    long until = System.nanoTime() + boundSlice;
-                    lagrangianBound(m, p, () -> System.nanoTime() > until);
-                }
+                lp = deadline - System.nanoTime() > MIN_LP_NANOS ? lpBoundOrInfinity(lpMip, m, p, deadline)
+                        : Double.POSITIVE_INFINITY;
             }
             bound = Math.min(bound, Math.min(lp, bestLagrangian()));
             afterHeuristic = System.nanoTime();
@@ -449,8 +465,14 @@ public final class SitingOptimizer {
 
     /** The LP relaxation's optimum (GLOP) within the time left, or +∞ if not solved by then or cancelled. */
     private static double lpBoundOrInfinity(SitingMip lpMip, ReducedProblem m, int p, long deadline) {
-        double lp = lpMip.mclpLpBound(m, p, Math.max(1, remainingSeconds(deadline)));
+        double lp = lpMip.mclpLpBound(m, p, Math.max(MIN_LP_NANOS, deadline - System.nanoTime()) / 1e9);
         return Double.isNaN(lp) ? Double.POSITIVE_INFINITY : lp;
+    }
+
+    /** Stops the bounds computed beside a heuristic answer: the Lagrangian steps keep their best so far, the LP none. */
+    private static void giveUp(AtomicBoolean boundGivenUp, SitingMip lpMip) {
+        boundGivenUp.set(true);
+        lpMip.cancel();
     }
 
     /** Σ of the p largest site weights: a bound no p sites can beat. */

@@ -16,8 +16,8 @@ package org.sanimap.engine.siting;
  *                            merges after every 3,000) of a heuristic answer, or before SCIP when the
  *                            exact search runs on one thread; on two or more threads the heuristic
  *                            goes on beside SCIP until it ends, and SCIP starts after
- *                            these rounds or a thirtieth of the time limit, whichever comes first;
- *                            0 keeps greedy + one descent
+ *                            these rounds or a thirtieth of the time limit, whichever comes first,
+ *                            but not before the Lagrangian bound ends; 0 keeps greedy + one descent
  * @param seed                random seed of the heuristic (results are repeatable for a seed)
  */
 public record SitingOptions(SitingModel model, int newSites, double targetCoverage, double timeLimitSeconds, int threads,
