@@ -32,8 +32,9 @@ import java.util.function.BooleanSupplier;
  * answer alone comes with the Lagrangian bound and the linear relaxation's (GLOP), so that it says how
  * far from the optimum it may be: on a second thread beside the heuristic, waited for a thirtieth of
  * the time after the heuristic ends at most; on one thread the Lagrangian bound before the heuristic
- * and the LP in the time the heuristic leaves. Every step ends by the time limit, except that SCIP, started with less than
- * half a second left, still gets half a second. The result reports objective, proven bound (the
+ * and the LP in the time the heuristic leaves. No step starts, and none is waited for, past the time
+ * limit, but SCIP, started with less than half a second left, still gets half a second, and on a
+ * large model it stops some time after its limit. The result reports objective, proven bound (the
  * least of those found) and status; the sites are ranked by what each adds given the existing
  * facilities and the better-ranked sites.
  *
@@ -62,11 +63,12 @@ public final class SitingOptimizer {
     /** The running LP bound of a heuristic answer, apart so that it can be given up alone. */
     private volatile SitingMip lpSolve;
     private volatile boolean cancelled;
-    /** Steps of the Lagrangian bound at most (NewYork p = 100: about 1 s; San Francisco, 4 times the pairs: 3 s). */
+    /** Steps of the Lagrangian bound at most (NewYork p = 100, alone: 0.2 s; San Francisco, 4 times the pairs: 3 s). */
     static final int LAGRANGIAN_ITERATIONS = 3_000;
     /**
-     * The Lagrangian steps end after at most this fraction (1/n) of the time limit (NewYork: about 1 s to their
-     * end; a 300 x 300 grid of 100 m cells at 300 m, 2.8 million pairs: about 6 s).
+     * The Lagrangian steps end after at most this fraction (1/n) of the time limit (NewYork: they end by
+     * themselves within 0.2 s; a 300 x 300 grid of 100 m cells at 300 m, 2.8 million pairs: 5.5 s alone,
+     * about 10 s beside the heuristic).
      */
     static final int LAGRANGIAN_SHARE = 6;
     /** The LP of a heuristic answer alone is not started with less time left than this. */
@@ -193,7 +195,7 @@ public final class SitingOptimizer {
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
             // until then, and until it ends (a sixth of the time at most), this thread computes the Lagrangian
             // bound: a bound even where SCIP's root takes longer than the limit (San Francisco, 5,137 nodes at
-            // 600 m; a 300 x 300 grid of 100 m cells at 300 m: its descent needs about 6 s, GLOP over 3 minutes)
+            // 600 m; a 300 x 300 grid of 100 m cells at 300 m: the descent needs about 10 s, GLOP over 3 minutes)
             long scipStart = start + boundSlice;
             lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil);
             report("heuristic", Double.NaN, Math.min(bestLagrangian(), simpleBound));
