@@ -160,7 +160,8 @@ public final class SitingOptimizer {
             lpMip.cancel();
         }
         long boundSlice = (deadline - start) / 30;
-        long lagrangianUntil = start + (deadline - start) / LAGRANGIAN_SHARE;
+        long lagrangianSlice = (deadline - start) / LAGRANGIAN_SHARE;
+        long lagrangianUntil = start + lagrangianSlice;
         // beside a heuristic answer alone: first the Lagrangian bound, whose own answer may prove optimal and
         // end the heuristic, then the LP
         AtomicBoolean provenOptimal = new AtomicBoolean();
@@ -214,7 +215,7 @@ public final class SitingOptimizer {
             heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled || provenOptimal.get());
             running = CompletableFuture.completedFuture(heuristic);
             if (o.exact()) {
-                long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
+                long until = System.nanoTime() + lagrangianSlice;
                 lagrangianBound(m, p, () -> System.nanoTime() > until);
             }
         }
