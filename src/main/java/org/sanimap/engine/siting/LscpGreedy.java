@@ -2,12 +2,15 @@ package org.sanimap.engine.siting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The greedy set covering heuristic (Chvátal 1979) on a {@link ReducedProblem}: repeatedly open the
  * site that covers the most still-uncovered rows (full covering, every row counts 1) or the most
  * uncovered weight (partial covering, until the required weight is reached), then drop sites that
- * became redundant, last opened first.
+ * became redundant, last opened first. Gains are evaluated lazily (Minoux 1978, "Accelerated greedy
+ * algorithms for maximizing submodular set functions"): the same sites as the plain greedy, in
+ * O(pairs x log columns) time for the usual instance instead of O(sites opened x pairs).
  */
 final class LscpGreedy {
 
@@ -25,23 +28,31 @@ final class LscpGreedy {
         List<Integer> opened = new ArrayList<>();
         double covered = 0;
         int uncoveredRows = m.rowCount();
+        // lazy evaluation: a column's gain only falls as others open, so a stale gain is an upper bound, and
+        // the heap's top, once its gain is recomputed and still on top, is the best column (ties: lowest index)
+        PriorityQueue<double[]> heap = new PriorityQueue<>(Math.max(1, open.length),
+                (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        for (int j = 0; j < open.length; j++) {
+            double g = gain(m, j, coverCount, full);
+            if (g > 0) {
+                heap.add(new double[] {g, j});
+            }
+        }
         while (full ? uncoveredRows > 0 : covered < requiredWeight - 1e-9) {
             int best = -1;
-            double bestGain = 0;
-            for (int j = 0; j < open.length; j++) {
-                if (open[j]) {
+            while (!heap.isEmpty()) {
+                double[] top = heap.poll();
+                double g = gain(m, (int) top[1], coverCount, full);
+                if (g <= 0) {
                     continue;
                 }
-                double g = 0;
-                for (int r : m.colRows[j]) {
-                    if (coverCount[r] == 0) {
-                        g += full ? 1 : m.rowWeight[r];
-                    }
+                double[] next = heap.peek();
+                if (next == null || g > next[0] || (g == next[0] && top[1] < next[1])) {
+                    best = (int) top[1];
+                    break;
                 }
-                if (g > bestGain) {
-                    bestGain = g;
-                    best = j;
-                }
+                top[0] = g;
+                heap.add(top);
             }
             if (best < 0) {
                 return null;
@@ -76,5 +87,16 @@ final class LscpGreedy {
             }
         }
         return opened.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** Rows (full covering) or weight (partial) that column j would newly cover. */
+    private static double gain(ReducedProblem m, int j, int[] coverCount, boolean full) {
+        double g = 0;
+        for (int r : m.colRows[j]) {
+            if (coverCount[r] == 0) {
+                g += full ? 1 : m.rowWeight[r];
+            }
+        }
+        return g;
     }
 }

@@ -123,7 +123,7 @@ final class SitingMip {
 
     /**
      * The LP relaxation's optimum rounded up: a lower bound on the number of LSCP sites; NaN when not
-     * solved within the time.
+     * solved within the time or cancelled.
      */
     double lscpLpBound(ReducedProblem m, double requiredWeight, double seconds) {
         MPSolver solver = newSolver("GLOP");
@@ -131,7 +131,12 @@ final class SitingMip {
             MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
             MPObjective objective = lscpModel(solver, x, m, requiredWeight);
             solver.setTimeLimit(Math.max(1, (long) (seconds * 1000)));
-            return solver.solve() == MPSolver.ResultStatus.OPTIMAL ? Math.ceil(objective.value() - 1e-6) : Double.NaN;
+            MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
+            boolean interrupted;
+            synchronized (lock) {
+                interrupted = cancelled;
+            }
+            return status == MPSolver.ResultStatus.OPTIMAL && !interrupted ? Math.ceil(objective.value() - 1e-6) : Double.NaN;
         } finally {
             solver.delete();
         }

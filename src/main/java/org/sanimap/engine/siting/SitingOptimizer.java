@@ -340,8 +340,16 @@ public final class SitingOptimizer {
         long afterHeuristic = System.nanoTime();
         double heuristicValue = heuristic.length;
         double bound = 1;
-        if (!o.exact() && !cancelled && heuristicValue > bound) {
-            double lp = mip.lscpLpBound(m, required, Math.max(1, remainingSeconds(deadline)));
+        if (full && !cancelled && heuristicValue > bound) {
+            // the Lagrangian bound first (a sixth of the time at most): it holds where the LP is too slow to solve,
+            // as over a city's regular grid; for the exact search too, whose root may not end in the time
+            long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
+            bound = LscpLagrangianBound.compute(m, heuristic.length, LAGRANGIAN_ITERATIONS,
+                    () -> cancelled || System.nanoTime() > until).bound();
+            afterHeuristic = System.nanoTime();
+        }
+        if (!o.exact() && !cancelled && heuristicValue > bound && deadline - System.nanoTime() > MIN_LP_NANOS) {
+            double lp = mip.lscpLpBound(m, required, remainingSeconds(deadline));
             bound = Double.isNaN(lp) ? bound : Math.max(bound, lp);
             afterHeuristic = System.nanoTime();
         }

@@ -2,11 +2,13 @@ package org.sanimap.engine.siting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.ortools.Loader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -283,6 +285,37 @@ class SitingOptimizerTest {
             // than "all the demand"
             assertThat(r.bound()).isGreaterThanOrEqualTo(published).isLessThan(newYork.totalWeight());
         }
+    }
+
+    @Test
+    void aHeuristicLscpAnswerOverACityGridEndsByItsTimeLimitWithABoundThatSaysSomething() {
+        // 120 x 120 cells of 100 m, one resident each, a candidate at every cell corner, 300 m: a set covering LP
+        // so degenerate that GLOP gave no answer in 30 s; the bound was then the trivial one, 1 site
+        int side = 120;
+        double[] dx = new double[side * side];
+        double[] dy = new double[side * side];
+        double[] cx = new double[side * side];
+        double[] cy = new double[side * side];
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                dx[i * side + j] = (j + 0.5) * 100;
+                dy[i * side + j] = (i + 0.5) * 100;
+                cx[i * side + j] = j * 100;
+                cy[i * side + j] = i * 100;
+            }
+        }
+        double[] ones = new double[side * side];
+        Arrays.fill(ones, 1);
+        SitingProblem grid = SitingProblem.withoutExisting(ones, CoverageSetBuilder.planar(dx, dy, cx, cy, 300));
+        Loader.loadNativeLibraries(); // once per process (about 0.7 s), not part of a solve
+        long t0 = System.nanoTime();
+        SitingResult r = SitingOptimizer.solve(grid, SitingOptions.lscp().withExact(false).withTimeLimitSeconds(3));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(seconds).isLessThan(3.5);
+        assertThat(r.coveredWeightAfter()).isEqualTo(side * side);
+        // a site covers at most the 32 cell centres within 300 m of a corner (by hand: offsets of 0.5, 1.5 and
+        // 2.5 cells whose squares sum to at most 9), so no fewer than 14,400 / 32 = 450 sites cover every cell
+        assertThat(r.bound()).isGreaterThanOrEqualTo(450).isLessThanOrEqualTo(r.objective());
     }
 
     @Test

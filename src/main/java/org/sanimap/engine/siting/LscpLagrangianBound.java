@@ -1,0 +1,126 @@
+package org.sanimap.engine.siting;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A lower bound on the number of sites of a full location set covering problem (every row covered)
+ * by Lagrangian relaxation of its covering constraints, maximised by deflected subgradient
+ * optimisation: near the linear relaxation's bound in O(iterations x pairs) time and O(rows + columns)
+ * memory, for instances whose linear program is slow to solve. Set covering LPs over regular grids are
+ * highly degenerate: on a 120 x 120 grid of 100 m cells at 300 m (14,400 rows), GLOP gave no answer in
+ * 30 s and SCIP did not end its root in 60 s.
+ *
+ * <p>Relaxing {@code Σ_{j ∈ N_i} x_j ≥ 1} with multipliers {@code u_i ≥ 0} (Beasley 1990, "A
+ * Lagrangian heuristic for set-covering problems", Naval Research Logistics 37:151-164) leaves
+ * <pre>
+ * L(u) = Σ_i u_i + Σ_j min(0, 1 − c_j),   c_j = Σ_{i ∈ M_j} u_i
+ * </pre>
+ * where {@code M_j} are the rows column j covers. Every {@code u ≥ 0} gives {@code L(u) ≤} the least
+ * number of sites, and {@code max_u L(u)} equals the LP relaxation's optimum. The maximum is approached
+ * by subgradient steps (Held, Wolfe and Crowder 1974) of Polyak's length
+ * {@code μ (U − L(u)) / ‖d‖²}, where U is the number of sites of a known cover, in the direction
+ * deflected by half the previous one (Camerini, Fratta and Maffioli 1975), projected onto
+ * {@code u ≥ 0}; u starts at {@code min_{j ∈ N_i} 1 / |M_j|} (Beasley's start), μ at 2, halving after
+ * {@value MclpLagrangianBound#PATIENCE} steps without a relative improvement of 10⁻⁶.
+ *
+ * <p>Since the optimum is an integer, the reported bound is the greatest {@code L(u)} evaluated, less
+ * 10⁻⁶ for rounding, rounded up; it holds whatever the iteration count. Deterministic.
+ */
+final class LscpLagrangianBound {
+
+    private static final double DEFLECTION = 0.5;
+    private static final double MIN_STEP_FACTOR = 1e-4;
+
+    /**
+     * @param bound the greatest ⌈L(u)⌉ found (at least 1 when there is a row): no fewer sites cover every row
+     * @param iterations the steps taken
+     */
+    record Result(int bound, int iterations) {
+    }
+
+    private LscpLagrangianBound() {
+    }
+
+    /**
+     * Maximises L(u) until {@code maxIterations} steps, the step factor below 10⁻⁴, the bound meeting
+     * {@code knownCover}, or {@code stop} answering true (asked before every step).
+     *
+     * @param knownCover the number of sites of a cover of every row (a heuristic's), which steers the steps
+     */
+    static Result compute(ReducedProblem m, int knownCover, int maxIterations, BooleanSupplier stop) {
+        int rows = m.rowCount();
+        int cols = m.colCount();
+        if (rows == 0) {
+            return new Result(0, 0);
+        }
+        double[] u = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double least = Double.POSITIVE_INFINITY;
+            for (int j : m.rowCols[i]) {
+                least = Math.min(least, 1.0 / m.colRows[j].length);
+            }
+            u[i] = least;
+        }
+        boolean[] open = new boolean[cols];
+        int[] openCount = new int[rows];
+        double[] direction = new double[rows];
+        double best = 0;
+        double stepFactor = 2;
+        int sinceImprovement = 0;
+        int iteration = 0;
+        while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR && !stop.getAsBoolean()) {
+            iteration++;
+            double value = 0;
+            for (int i = 0; i < rows; i++) {
+                value += u[i];
+            }
+            for (int j = 0; j < cols; j++) {
+                double c = 0;
+                for (int r : m.colRows[j]) {
+                    c += u[r];
+                }
+                open[j] = c > 1;
+                if (open[j]) {
+                    value += 1 - c;
+                }
+            }
+            if (value > best * (1 + 1e-6)) {
+                sinceImprovement = 0;
+            } else if (++sinceImprovement >= MclpLagrangianBound.PATIENCE) {
+                stepFactor /= 2;
+                sinceImprovement = 0;
+            }
+            best = Math.max(best, value);
+            if (Math.ceil(best - 1e-6) >= knownCover) {
+                break; // the known cover is optimal
+            }
+            Arrays.fill(openCount, 0);
+            for (int j = 0; j < cols; j++) {
+                if (open[j]) {
+                    for (int r : m.colRows[j]) {
+                        openCount[r]++;
+                    }
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < rows; i++) {
+                // ∂L/∂u_i = 1 − (open columns covering i)
+                double d = (1 - openCount[i]) + DEFLECTION * direction[i];
+                if (u[i] <= 0 && d < 0) {
+                    d = 0; // a step along d would leave u ≥ 0 at once
+                }
+                direction[i] = d;
+                norm += d * d;
+            }
+            if (norm == 0) {
+                break; // u is a fixed point: L(u) is the maximum
+            }
+            double step = stepFactor * (knownCover - value) / norm;
+            for (int i = 0; i < rows; i++) {
+                u[i] = Math.max(0, u[i] + step * direction[i]);
+            }
+        }
+        return new Result(Math.max(1, (int) Math.ceil(best - 1e-6)), iteration);
+    }
+}
