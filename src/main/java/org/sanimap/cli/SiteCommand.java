@@ -325,7 +325,7 @@ public final class SiteCommand {
         for (int i = 0; i < instance.size(); i++) {
             ids.add(Integer.toString(i));
         }
-        return new SitingPoints(ids, instance.lonDegrees(), instance.latDegrees(), instance.demand(), false);
+        return new SitingPoints(ids, instance.x(), instance.y(), instance.demand(), instance.planar());
     }
 
     private static Map<String, Integer> index(SitingPoints points) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,50 @@ class SiteCommandTest {
                 assertThat(lscp.path("objective").asDouble()).as("LSCP S=%s", s).isEqualTo(Double.parseDouble(f[5]));
             }
         }
+    }
+
+    @Test
+    void aPlanarCoveringInstanceIsMeasuredInAStraightLine(@TempDir Path dir) throws Exception {
+        // an EUC_2D instance (as the SJC ones of Lorena and Pereira): 40 nodes on a 2 km square, 300 m, p = 3
+        SplittableRandom random = new SplittableRandom(4);
+        int n = 40;
+        double[][] xy = new double[n][];
+        int[] demand = new int[n];
+        StringBuilder text = new StringBuilder("NAME : planar\nTYPE : MCLP\nEDGE_WEIGHT_TYPE : EUC_2D\nDIMENSION : " + n
+                + "\nNODE_COORD_SECTION\n");
+        for (int i = 0; i < n; i++) {
+            xy[i] = new double[] {400_000 + random.nextInt(2000), 430_000 + random.nextInt(2000)};
+            text.append((long) xy[i][0]).append(' ').append((long) xy[i][1]).append('\n');
+        }
+        text.append("DEMAND_SECTION\n");
+        for (int i = 0; i < n; i++) {
+            demand[i] = 1 + random.nextInt(100);
+            text.append(demand[i]).append('\n');
+        }
+        Path file = dir.resolve("planar.txt");
+        Files.writeString(file, text.append("EOF\n"));
+        JsonNode r = site("--model", "mclp", "--covering-instance", file.toString(), "--radius-meters", "300", "--p", "3");
+        // every triple of sites, measured here
+        double best = 0;
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                for (int c = b + 1; c < n; c++) {
+                    double covered = 0;
+                    for (int i = 0; i < n; i++) {
+                        for (int s : new int[] {a, b, c}) {
+                            if (Math.hypot(xy[i][0] - xy[s][0], xy[i][1] - xy[s][1]) <= 300) {
+                                covered += demand[i];
+                                break;
+                            }
+                        }
+                    }
+                    best = Math.max(best, covered);
+                }
+            }
+        }
+        assertThat(r.path("metric").asText()).isEqualTo("euclidean");
+        assertThat(r.path("status").asText()).isEqualTo("optimal");
+        assertThat(r.path("objective").asDouble()).isEqualTo(best);
     }
 
     @Test

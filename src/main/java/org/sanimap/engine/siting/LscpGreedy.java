@@ -22,23 +22,32 @@ final class LscpGreedy {
      * @return reduced column indexes, or null when the required weight cannot be reached
      */
     static int[] solve(ReducedProblem m, double requiredWeight) {
+        return complete(m, requiredWeight, new int[0]);
+    }
+
+    /**
+     * The greedy started from the sites {@code start} already open (the Lagrangian heuristic's columns of
+     * negative reduced cost, Beasley 1990); the redundancy pass sees the greedy's sites last opened first, then
+     * {@code start} from its end: list the start's least useful sites last.
+     */
+    static int[] complete(ReducedProblem m, double requiredWeight, int[] start) {
         boolean full = Double.isNaN(requiredWeight);
-        int[] coverCount = new int[m.rowCount()];
-        boolean[] open = new boolean[m.colCount()];
-        List<Integer> opened = new ArrayList<>();
-        double covered = 0;
-        int uncoveredRows = m.rowCount();
+        Cover cover = new Cover(m);
+        for (int j : start) {
+            cover.open(j);
+        }
+        int[] coverCount = cover.count;
         // lazy evaluation: a column's gain only falls as others open, so a stale gain is an upper bound, and
         // the heap's top, once its gain is recomputed and still on top, is the best column (ties: lowest index)
-        PriorityQueue<double[]> heap = new PriorityQueue<>(Math.max(1, open.length),
+        PriorityQueue<double[]> heap = new PriorityQueue<>(Math.max(1, m.colCount()),
                 (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
-        for (int j = 0; j < open.length; j++) {
-            double g = gain(m, j, coverCount, full);
+        for (int j = 0; j < m.colCount(); j++) {
+            double g = cover.open[j] ? 0 : gain(m, j, coverCount, full);
             if (g > 0) {
                 heap.add(new double[] {g, j});
             }
         }
-        while (full ? uncoveredRows > 0 : covered < requiredWeight - 1e-9) {
+        while (full ? cover.uncoveredRows > 0 : cover.covered < requiredWeight - 1e-9) {
             int best = -1;
             while (!heap.isEmpty()) {
                 double[] top = heap.poll();
@@ -57,15 +66,10 @@ final class LscpGreedy {
             if (best < 0) {
                 return null;
             }
-            open[best] = true;
-            opened.add(best);
-            for (int r : m.colRows[best]) {
-                if (coverCount[r]++ == 0) {
-                    covered += m.rowWeight[r];
-                    uncoveredRows--;
-                }
-            }
+            cover.open(best);
         }
+        List<Integer> opened = cover.opened;
+        double covered = cover.covered;
         // redundancy: a site whose rows are all covered twice (full) or whose loss keeps the target
         for (int k = opened.size() - 1; k >= 0; k--) {
             int j = opened.get(k);
@@ -78,7 +82,6 @@ final class LscpGreedy {
                 }
             }
             if (full ? !needed : covered - loss >= requiredWeight - 1e-9) {
-                open[j] = false;
                 covered -= loss;
                 for (int r : m.colRows[j]) {
                     coverCount[r]--;
@@ -87,6 +90,34 @@ final class LscpGreedy {
             }
         }
         return opened.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    /** The sites opened so far, in order, and what they cover. */
+    private static final class Cover {
+        private final ReducedProblem m;
+        final int[] count;
+        final boolean[] open;
+        final List<Integer> opened = new ArrayList<>();
+        double covered;
+        int uncoveredRows;
+
+        Cover(ReducedProblem m) {
+            this.m = m;
+            this.count = new int[m.rowCount()];
+            this.open = new boolean[m.colCount()];
+            this.uncoveredRows = m.rowCount();
+        }
+
+        void open(int j) {
+            open[j] = true;
+            opened.add(j);
+            for (int r : m.colRows[j]) {
+                if (count[r]++ == 0) {
+                    covered += m.rowWeight[r];
+                    uncoveredRows--;
+                }
+            }
+        }
     }
 
     /** Rows (full covering) or weight (partial) that column j would newly cover. */

@@ -22,7 +22,10 @@ import java.util.function.BooleanSupplier;
  * {@code μ (U − L(u)) / ‖d‖²}, where U is the number of sites of a known cover, in the direction
  * deflected by half the previous one (Camerini, Fratta and Maffioli 1975), projected onto
  * {@code u ≥ 0}; u starts at {@code min_{j ∈ N_i} 1 / |M_j|} (Beasley's start), μ at 2, halving after
- * {@value MclpLagrangianBound#PATIENCE} steps without a relative improvement of 10⁻⁶.
+ * {@value MclpLagrangianBound#PATIENCE} steps without a relative improvement of 10⁻⁶. Every
+ * {@value #COVER_EVERY} steps the columns of negative reduced cost, completed by the greedy and
+ * cleared of redundant ones, give a cover (Beasley's Lagrangian heuristic); the smallest is kept and
+ * steers the steps as U.
  *
  * <p>Since the optimum is an integer, the reported bound is the greatest {@code L(u)} evaluated, less
  * 10⁻⁶ for rounding, rounded up; it holds whatever the iteration count. Deterministic.
@@ -32,11 +35,16 @@ final class LscpLagrangianBound {
     private static final double DEFLECTION = 0.5;
     private static final double MIN_STEP_FACTOR = 1e-4;
 
+    /** Steps between two Lagrangian heuristic covers (each costs about one greedy pass). */
+    static final int COVER_EVERY = 20;
+
     /**
      * @param bound the greatest ⌈L(u)⌉ found (at least 1 when there is a row): no fewer sites cover every row
+     * @param bestCover the smallest cover that the Lagrangian heuristic built, ascending columns (empty if none
+     *     was built, or none was smaller than the known cover)
      * @param iterations the steps taken
      */
-    record Result(int bound, int iterations) {
+    record Result(int bound, int[] bestCover, int iterations) {
     }
 
     private LscpLagrangianBound() {
@@ -52,7 +60,7 @@ final class LscpLagrangianBound {
         int rows = m.rowCount();
         int cols = m.colCount();
         if (rows == 0) {
-            return new Result(0, 0);
+            return new Result(0, new int[0], 0);
         }
         double[] u = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -66,6 +74,9 @@ final class LscpLagrangianBound {
         int[] openCount = new int[rows];
         double[] direction = new double[rows];
         double best = 0;
+        int[] bestCover = new int[0];
+        int upper = knownCover;
+        double[] price = new double[cols];
         double stepFactor = 2;
         int sinceImprovement = 0;
         int iteration = 0;
@@ -80,6 +91,7 @@ final class LscpLagrangianBound {
                 for (int r : m.colRows[j]) {
                     c += u[r];
                 }
+                price[j] = c;
                 open[j] = c > 1;
                 if (open[j]) {
                     value += 1 - c;
@@ -92,8 +104,15 @@ final class LscpLagrangianBound {
                 sinceImprovement = 0;
             }
             best = Math.max(best, value);
-            if (Math.ceil(best - 1e-6) >= knownCover) {
-                break; // the known cover is optimal
+            if (iteration % COVER_EVERY == 0) {
+                int[] cover = cover(m, price, open);
+                if (cover.length < upper) {
+                    upper = cover.length;
+                    bestCover = cover;
+                }
+            }
+            if (Math.ceil(best - 1e-6) >= upper) {
+                break; // the best cover known is optimal
             }
             Arrays.fill(openCount, 0);
             for (int j = 0; j < cols; j++) {
@@ -116,11 +135,21 @@ final class LscpLagrangianBound {
             if (norm == 0) {
                 break; // u is a fixed point: L(u) is the maximum
             }
-            double step = stepFactor * (knownCover - value) / norm;
+            double step = stepFactor * (upper - value) / norm;
             for (int i = 0; i < rows; i++) {
                 u[i] = Math.max(0, u[i] + step * direction[i]);
             }
         }
-        return new Result(Math.max(1, (int) Math.ceil(best - 1e-6)), iteration);
+        return new Result(Math.max(1, (int) Math.ceil(best - 1e-6)), bestCover, iteration);
+    }
+
+    /**
+     * The Lagrangian heuristic (Beasley 1990): the columns of negative reduced cost, most valuable first, made a
+     * cover by the greedy; redundant ones are then dropped, the greedy's first, then the least valuable.
+     */
+    private static int[] cover(ReducedProblem m, double[] price, boolean[] open) {
+        int[] start = java.util.stream.IntStream.range(0, open.length).filter(j -> open[j]).boxed()
+                .sorted((a, b) -> Double.compare(price[b], price[a])).mapToInt(Integer::intValue).toArray();
+        return LscpGreedy.complete(m, Double.NaN, start);
     }
 }

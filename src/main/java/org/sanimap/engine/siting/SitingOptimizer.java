@@ -19,7 +19,9 @@ import java.util.function.BooleanSupplier;
  * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
  * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
- * listener as it finds it; LSCP: greedy set covering with redundancy removal); then, unless only the
+ * listener as it finds it; LSCP: greedy set covering with redundancy removal, and for full covering
+ * the Lagrangian bound and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose
+ * smaller cover is kept); then, unless only the
  * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
@@ -34,7 +36,9 @@ import java.util.function.BooleanSupplier;
  * the time after the heuristic ends at most; on one thread the Lagrangian bound before the heuristic
  * and the LP in the time the heuristic leaves. No step starts, and none is waited for, past the time
  * limit, but SCIP, started with less than half a second left, still gets half a second, and on a
- * large model it stops some time after its limit. The result reports objective, proven bound (the
+ * large model it may stop a little after its limit (its limit keeps back 2.5 times the model's build
+ * time for handing the model over; the LSCP search runs on one SCIP thread, whose concurrent copies
+ * overran the limit). The result reports objective, proven bound (the
  * least of those found) and status; the sites are ranked by what each adds given the existing
  * facilities and the better-ranked sites.
  *
@@ -344,8 +348,14 @@ public final class SitingOptimizer {
             // the Lagrangian bound first (a sixth of the time at most): it holds where the LP is too slow to solve,
             // as over a city's regular grid; for the exact search too, whose root may not end in the time
             long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
-            bound = LscpLagrangianBound.compute(m, heuristic.length, LAGRANGIAN_ITERATIONS,
-                    () -> cancelled || System.nanoTime() > until).bound();
+            LscpLagrangianBound.Result lagrangian = LscpLagrangianBound.compute(m, heuristic.length, LAGRANGIAN_ITERATIONS,
+                    () -> cancelled || System.nanoTime() > until);
+            bound = lagrangian.bound();
+            // its own covers (the Lagrangian heuristic): over a regular grid far smaller than the greedy's
+            if (lagrangian.bestCover().length > 0 && lagrangian.bestCover().length < heuristic.length) {
+                heuristic = lagrangian.bestCover();
+                heuristicValue = heuristic.length;
+            }
             afterHeuristic = System.nanoTime();
         }
         if (!o.exact() && !cancelled && heuristicValue > bound && deadline - System.nanoTime() > MIN_LP_NANOS) {
@@ -360,7 +370,9 @@ public final class SitingOptimizer {
                     start, reduced, afterHeuristic, 0, 0);
         }
         report("exact search", heuristicValue, bound);
-        SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), o.threads());
+        // one SCIP thread: with more, SCIP runs concurrent copies of the model, which on a 300 x 300 grid (2.8
+        // million pairs) ran 6.4 s past a 30 s limit (a single copy: 0.01 s past)
+        SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), 1);
         return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, start, reduced, afterHeuristic);
     }
 

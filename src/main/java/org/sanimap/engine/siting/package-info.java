@@ -6,8 +6,9 @@
  * problem (Toregas, Swain, ReVelle and Bergman 1971) and the maximal covering location problem (Church
  * and ReVelle 1974) with existing facilities kept: exact reductions, a greedy and local-search
  * heuristic, then SCIP from OR-Tools warm-started with it, reporting objective, bound and status; the
- * MCLP's Lagrangian relaxation ({@link org.sanimap.engine.siting.MclpLagrangianBound}, Galvão and ReVelle
- * 1996) bounds it where SCIP's root is too slow.
+ * Lagrangian relaxations of the MCLP ({@link org.sanimap.engine.siting.MclpLagrangianBound}, Galvão and
+ * ReVelle 1996) and of the LSCP ({@link org.sanimap.engine.siting.LscpLagrangianBound}, Beasley 1990) bound
+ * them where SCIP's root is too slow, and their heuristics add answers.
  * {@link org.sanimap.engine.siting.SetCoverSolver} solves weighted set covering (Beasley's OR-Library
  * instances). Checked against published optima (OR-Library, spopt San Francisco, NewYork) and
  * exhaustive enumeration.

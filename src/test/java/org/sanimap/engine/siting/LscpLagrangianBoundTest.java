@@ -10,6 +10,7 @@ class LscpLagrangianBoundTest {
     void neverAboveTheEnumeratedOptimumNorTheRoundedLinearRelaxationAndCloseToTheLatter() {
         SitingMip mip = new SitingMip();
         int checked = 0;
+        int smallerCovers = 0;
         for (long seed = 1; seed <= 40; seed++) {
             SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 60, 14, 1, 400);
             ReducedProblem m = ReducedProblem.of(in.problem(), true);
@@ -25,9 +26,16 @@ class LscpLagrangianBoundTest {
             // max over u of L(u) is the LP optimum, so no u gives more; the ascent gets within one site of it
             assertThat((double) r.bound()).as("seed %d: not above the LP", seed).isLessThanOrEqualTo(lp)
                     .isGreaterThanOrEqualTo(lp - 1);
+            if (r.bestCover().length > 0) {
+                // the Lagrangian heuristic's cover: a cover of every row, smaller than the greedy's, not below the optimum
+                assertThat(r.bestCover().length).isLessThan(greedy).isGreaterThanOrEqualTo(optimum);
+                assertThat(m.covered(r.bestCover())).isEqualTo(m.reachableWeight);
+                smallerCovers++;
+            }
             checked++;
         }
         assertThat(checked).isGreaterThan(20);
+        assertThat(smallerCovers).as("instances where the Lagrangian heuristic beat the greedy").isPositive();
     }
 
     @Test

@@ -12,24 +12,25 @@ import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingResult;
 
 /**
- * A city-sized MCLP of the shape a planner's request takes (demand on 100 m cells, a 100 m candidate
+ * City-sized siting requests of the shape a planner's takes (demand on 100 m cells, a 100 m candidate
  * grid): N x N demand cells of 100 m near 22.55° N (synthetic population, the sum of 60 Gaussian
- * clusters and noise, fixed by a seed), N x N candidates at the cell corners, p new sites at R metres
- * great-circle, 60 s on 2 threads: the heuristic answer alone, then heuristic + exact search. A scale
- * check, not a reference: the instance has no published optimum. Not a test: run with
+ * clusters and noise, fixed by a seed), N x N candidates at the cell corners, R metres great-circle,
+ * 60 s on 2 threads: for each P, the MCLP with P new sites, or for {@code lscp} the fewest sites that
+ * cover every populated cell; the heuristic answer alone, then heuristic + exact search. A scale check,
+ * not a reference: the instance has no published optimum. Not a test: run with
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.MclpGridCityBenchmark N RADIUS_METERS P...
+ * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.GridCityBenchmark N RADIUS_METERS P|lscp...
  * </pre>
  */
-public final class MclpGridCityBenchmark {
+public final class GridCityBenchmark {
 
     private static final double CELL_METERS = 100;
     private static final double LAT0 = 22.55;
     private static final double LON0 = 113.95;
 
-    private MclpGridCityBenchmark() {
+    private GridCityBenchmark() {
     }
 
     public static void main(String[] args) {
@@ -74,12 +75,14 @@ public final class MclpGridCityBenchmark {
         System.out.println("| p | mode | objective | bound | gap | status | time s | reduce, heuristic, model, search ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int a = 2; a < args.length; a++) {
-            int p = Integer.parseInt(args[a]);
+            boolean lscp = args[a].equals("lscp");
+            int p = lscp ? 0 : Integer.parseInt(args[a]);
             for (boolean exact : new boolean[] {false, true}) {
                 long t1 = System.nanoTime();
-                SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, exact, 2000, 1));
+                SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(lscp ? SitingModel.LSCP : SitingModel.MCLP, p, 1, 60,
+                        2, exact, 2000, 1));
                 SitingResult.Timings t = r.timings();
-                System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.2f %% | %s | %.1f | %d, %d, %d, %d |%n", p,
+                System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f %% | %s | %.1f | %d, %d, %d, %d |%n", args[a],
                         exact ? "heuristic + exact" : "heuristic only", r.objective(), r.bound(), 100 * r.gap(), r.status(),
                         (System.nanoTime() - t1) / 1e9, t.reduceMillis(), t.heuristicMillis(), t.buildMillis(), t.solveMillis());
             }
