@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
  * listener as it finds it; LSCP: greedy set covering with redundancy removal, and for full covering
  * the Lagrangian bound and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose
- * smaller cover is kept); then, unless only the
+ * smaller cover is kept, then the 2-for-1 exchanges of {@link LscpSwapSearch}); then, unless only the
  * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
@@ -354,8 +354,10 @@ public final class SitingOptimizer {
             // its own covers (the Lagrangian heuristic): over a regular grid far smaller than the greedy's
             if (lagrangian.bestCover().length > 0 && lagrangian.bestCover().length < heuristic.length) {
                 heuristic = lagrangian.bestCover();
-                heuristicValue = heuristic.length;
             }
+            // then 2-for-1 exchanges until none is left (or the time is up)
+            heuristic = LscpSwapSearch.improve(m, heuristic, () -> cancelled || System.nanoTime() > deadline);
+            heuristicValue = heuristic.length;
             afterHeuristic = System.nanoTime();
         }
         if (!o.exact() && !cancelled && heuristicValue > bound && deadline - System.nanoTime() > MIN_LP_NANOS) {
