@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
  * listener as it finds it; LSCP: greedy set covering with redundancy removal, and for full covering
  * the Lagrangian bound and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose
- * smaller cover is kept, then the 2-for-1 exchanges of {@link LscpSwapSearch}); then, unless only the
+ * smaller cover is kept, then the 2-for-1 exchanges of {@link LscpSwapSearch}, and on two or more threads
+ * the iterated local search of {@link LscpIteratedSearch} beside the exact search); then, unless only the
  * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
@@ -110,7 +111,7 @@ public final class SitingOptimizer {
 
     /** A better heuristic answer, found on the heuristic's thread: reported in the current phase. */
     private synchronized void heuristicImproved(double objective) {
-        if (Double.isNaN(reportedObjective) || objective > reportedObjective) {
+        if (Double.isNaN(reportedObjective) || (maximising ? objective > reportedObjective : objective < reportedObjective)) {
             reportedObjective = objective;
             listener.progress(phase, reportedObjective, reportedBound);
         }
@@ -374,7 +375,26 @@ public final class SitingOptimizer {
         report("exact search", heuristicValue, bound);
         // one SCIP thread: with more, SCIP runs concurrent copies of the model, which on a 300 x 300 grid (2.8
         // million pairs) ran 6.4 s past a 30 s limit (a single copy: 0.01 s past)
-        SitingMip.Outcome exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), 1);
+        // beside it, on a second thread, the iterated local search from the heuristic answer until SCIP ends
+        AtomicBoolean exactEnded = new AtomicBoolean();
+        int[] searchStart = heuristic;
+        CompletableFuture<int[]> iterated = full && o.threads() > 1
+                ? CompletableFuture.supplyAsync(() -> LscpIteratedSearch.run(m, searchStart, o.seed(), Long.MAX_VALUE,
+                        () -> cancelled || exactEnded.get() || System.nanoTime() > deadline, this::heuristicImproved))
+                : null;
+        SitingMip.Outcome exact;
+        try {
+            exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), 1);
+        } finally {
+            exactEnded.set(true);
+        }
+        if (iterated != null) {
+            int[] smaller = iterated.join();
+            if (smaller.length < heuristic.length) {
+                heuristic = smaller;
+                heuristicValue = smaller.length;
+            }
+        }
         return exactResult(problem, o, m, exact, heuristic, heuristicValue, bound, start, reduced, afterHeuristic);
     }
 
