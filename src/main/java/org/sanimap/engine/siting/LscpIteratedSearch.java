@@ -27,18 +27,16 @@ final class LscpIteratedSearch {
     }
 
     /**
-     * @param start    ascending reduced columns covering every row
+     * @param start    ascending reduced columns covering every row (best one that {@link LscpSwapSearch#improve}
+     *     left: the trials make exchanges only around the sites they change)
      * @param trials   trials at most
      * @param stop     asked before every trial
      * @param improved told the size of each smaller cover found (may be null)
      * @return the smallest cover found, ascending
      */
     static int[] run(ReducedProblem m, int[] start, long seed, long trials, BooleanSupplier stop, IntConsumer improved) {
-        LscpSwapSearch s = new LscpSwapSearch(m, LscpSwapSearch.improve(m, start, stop));
-        int[] best = s.cover();
-        if (best.length < start.length && improved != null) {
-            improved.accept(best.length);
-        }
+        LscpSwapSearch s = new LscpSwapSearch(m, start);
+        int[] best = start.clone();
         SplittableRandom random = new SplittableRandom(seed);
         int cols = m.colCount();
         List<Integer> near = new ArrayList<>();

@@ -79,10 +79,10 @@ final class SitingMip {
 
     /**
      * The solver's share of a time limit counted from {@code t0}, the start of the call: building a large
-     * model is part of the limit, and so is handing it to the solver (SCIP or GLOP), which happens inside the
-     * solve before the solver's clock starts and takes longer than the build: for SCIP, on 90,000 sites and 2.8 million pairs the solve ran 0.8 to
-     * 1.7 s past SCIP's limit after builds of 0.3 to 1 s, 1.7 to 2.4 times the build (2026-12-02). So
-     * {@value #HANDOVER_PER_BUILD} times the build time is kept back for it.
+     * model is part of the limit, and so is handing it to the solver (SCIP or GLOP), which happens inside
+     * the solve before the solver's clock starts and takes longer than the build. For SCIP on 90,000 sites
+     * and 2.8 million pairs the solve ran 0.8 to 1.7 s past its limit after builds of 0.3 to 1 s, 1.7 to
+     * 2.4 times the build (2026-12-02); so {@value #HANDOVER_PER_BUILD} times the build time is kept back.
      */
     private static double secondsLeft(double seconds, long t0) {
         return seconds - (1 + HANDOVER_PER_BUILD) * (System.nanoTime() - t0) / 1e9;

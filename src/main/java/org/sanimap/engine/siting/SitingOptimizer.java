@@ -362,7 +362,10 @@ public final class SitingOptimizer {
             afterHeuristic = System.nanoTime();
         }
         if (!o.exact() && !cancelled && heuristicValue > bound && deadline - System.nanoTime() > MIN_LP_NANOS) {
-            double lp = mip.lscpLpBound(m, required, remainingSeconds(deadline));
+            // after the Lagrangian bound (full covering) the LP adds little: a thirtieth of the time at most, so that
+            // a heuristic answer stays quick where the LP does not solve (a city grid: it ran to the limit)
+            double lpSeconds = Math.min((deadline - System.nanoTime()) / 1e9, full ? o.timeLimitSeconds() / 30 : Double.MAX_VALUE);
+            double lp = mip.lscpLpBound(m, required, lpSeconds);
             bound = Double.isNaN(lp) ? bound : Math.max(bound, lp);
             afterHeuristic = System.nanoTime();
         }
@@ -373,9 +376,7 @@ public final class SitingOptimizer {
                     start, reduced, afterHeuristic, 0, 0);
         }
         report("exact search", heuristicValue, bound);
-        // one SCIP thread: with more, SCIP runs concurrent copies of the model, which on a 300 x 300 grid (2.8
-        // million pairs) ran 6.4 s past a 30 s limit (a single copy: 0.01 s past)
-        // beside it, on a second thread, the iterated local search from the heuristic answer until SCIP ends
+        // beside SCIP, on a second thread, the iterated local search from the heuristic answer until SCIP ends
         AtomicBoolean exactEnded = new AtomicBoolean();
         int[] searchStart = heuristic;
         CompletableFuture<int[]> iterated = full && o.threads() > 1
@@ -384,6 +385,8 @@ public final class SitingOptimizer {
                 : null;
         SitingMip.Outcome exact;
         try {
+            // one SCIP thread: with more, SCIP runs concurrent copies of the model, which on a 300 x 300 grid (2.8
+            // million pairs) ran 6.4 s past a 30 s limit (a single copy: 0.01 s past)
             exact = mip.lscp(m, required, heuristic, remainingSeconds(deadline), 1);
         } finally {
             exactEnded.set(true);
