@@ -16,12 +16,13 @@ import org.sanimap.engine.siting.SitingResult;
  * grid): N x N demand cells of 100 m near 22.55° N (synthetic population, the sum of 60 Gaussian
  * clusters and noise, fixed by a seed), N x N candidates at the cell corners, R metres great-circle,
  * 60 s on 2 threads: for each P, the MCLP with P new sites, or for {@code lscp} the fewest sites that
- * cover every populated cell; the heuristic answer alone, then heuristic + exact search. A scale check,
- * not a reference: the instance has no published optimum. Not a test: run with
+ * cover every populated cell ({@code lscp:0.95}: 95 % of the population); the heuristic answer alone,
+ * then heuristic + exact search. A scale check, not a reference: the instance has no published optimum.
+ * Not a test: run with
  *
  * <pre>
  * mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.GridCityBenchmark N RADIUS_METERS P|lscp...
+ * java -Xmx8g -cp target/test-classes:target/classes:$(cat target/cp.txt) org.sanimap.bench.GridCityBenchmark N RADIUS_METERS P|lscp|lscp:SHARE...
  * </pre>
  */
 public final class GridCityBenchmark {
@@ -75,12 +76,13 @@ public final class GridCityBenchmark {
         System.out.println("| p | mode | objective | bound | gap | status | time s | reduce, heuristic, model, search ms |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (int a = 2; a < args.length; a++) {
-            boolean lscp = args[a].equals("lscp");
+            boolean lscp = args[a].startsWith("lscp");
             int p = lscp ? 0 : Integer.parseInt(args[a]);
+            double target = args[a].startsWith("lscp:") ? Double.parseDouble(args[a].substring(5)) : 1;
             for (boolean exact : new boolean[] {false, true}) {
                 long t1 = System.nanoTime();
-                SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(lscp ? SitingModel.LSCP : SitingModel.MCLP, p, 1, 60,
-                        2, exact, 2000, 1));
+                SitingResult r = SitingOptimizer.solve(problem, new SitingOptions(lscp ? SitingModel.LSCP : SitingModel.MCLP, p, target,
+                        60, 2, exact, 2000, 1));
                 SitingResult.Timings t = r.timings();
                 System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.2f %% | %s | %.1f | %d, %d, %d, %d |%n", args[a],
                         exact ? "heuristic + exact" : "heuristic only", r.objective(), r.bound(), 100 * r.gap(), r.status(),

@@ -27,6 +27,11 @@ import java.util.function.BooleanSupplier;
  * cleared of redundant ones, give a cover (Beasley's Lagrangian heuristic); the smallest is kept and
  * steers the steps as U.
  *
+ * <p>For partial covering (rows of weight W at least, with {@code y_i ≤ Σ_{j ∈ N_i} x_j} and
+ * {@code Σ_i w_i y_i ≥ W}), relaxing the linking constraints leaves the same column part and, in place of
+ * {@code Σ_i u_i}, the fractional knapsack {@code min Σ_i u_i y_i} over {@code Σ_i w_i y_i ≥ W},
+ * {@code 0 ≤ y ≤ 1} (rows of least {@code u_i / w_i} first); its maximum over u is again the LP optimum.
+ *
  * <p>Since the optimum is an integer, the reported bound is the greatest {@code L(u)} evaluated, less
  * 10⁻⁶ for rounding, rounded up; it holds whatever the iteration count. Deterministic.
  */
@@ -51,12 +56,22 @@ final class LscpLagrangianBound {
     }
 
     /**
-     * Maximises L(u) until {@code maxIterations} steps, the step factor below 10⁻⁴, the bound meeting
-     * {@code knownCover}, or {@code stop} answering true (asked before every step).
+     * Maximises L(u) for covering every row until {@code maxIterations} steps, the step factor below 10⁻⁴,
+     * the bound meeting {@code knownCover}, or {@code stop} answering true (asked before every step).
      *
      * @param knownCover the number of sites of a cover of every row (a heuristic's), which steers the steps
      */
     static Result compute(ReducedProblem m, int knownCover, int maxIterations, BooleanSupplier stop) {
+        return compute(m, Double.NaN, knownCover, maxIterations, stop);
+    }
+
+    /**
+     * As {@link #compute(ReducedProblem, int, int, BooleanSupplier)}, for covering every row
+     * ({@code requiredWeight} NaN) or rows of {@code requiredWeight} in all (partial covering; then
+     * {@code knownCover} is the size of a set of sites covering that weight).
+     */
+    static Result compute(ReducedProblem m, double requiredWeight, int knownCover, int maxIterations, BooleanSupplier stop) {
+        boolean full = Double.isNaN(requiredWeight);
         int rows = m.rowCount();
         int cols = m.colCount();
         if (rows == 0) {
@@ -77,15 +92,15 @@ final class LscpLagrangianBound {
         int[] bestCover = new int[0];
         int upper = knownCover;
         double[] price = new double[cols];
+        double[] y = new double[rows];
+        Integer[] byPricePerWeight = new Integer[rows];
+        Arrays.fill(y, 1);
         double stepFactor = 2;
         int sinceImprovement = 0;
         int iteration = 0;
         while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR && !stop.getAsBoolean()) {
             iteration++;
-            double value = 0;
-            for (int i = 0; i < rows; i++) {
-                value += u[i];
-            }
+            double value = full ? sum(u) : cheapestRows(m, u, requiredWeight, y, byPricePerWeight);
             for (int j = 0; j < cols; j++) {
                 double c = 0;
                 for (int r : m.colRows[j]) {
@@ -105,7 +120,7 @@ final class LscpLagrangianBound {
             }
             best = Math.max(best, value);
             if (iteration % COVER_EVERY == 0) {
-                int[] cover = cover(m, price, open);
+                int[] cover = cover(m, requiredWeight, price, open);
                 if (cover.length < upper) {
                     upper = cover.length;
                     bestCover = cover;
@@ -124,8 +139,8 @@ final class LscpLagrangianBound {
             }
             double norm = 0;
             for (int i = 0; i < rows; i++) {
-                // ∂L/∂u_i = 1 − (open columns covering i)
-                double d = (1 - openCount[i]) + DEFLECTION * direction[i];
+                // ∂L/∂u_i = y_i − (open columns covering i), y_i = 1 when every row is covered
+                double d = (y[i] - openCount[i]) + DEFLECTION * direction[i];
                 if (u[i] <= 0 && d < 0) {
                     d = 0; // a step along d would leave u ≥ 0 at once
                 }
@@ -147,9 +162,40 @@ final class LscpLagrangianBound {
      * The Lagrangian heuristic (Beasley 1990): the columns of negative reduced cost, most valuable first, made a
      * cover by the greedy; redundant ones are then dropped, the greedy's first, then the least valuable.
      */
-    private static int[] cover(ReducedProblem m, double[] price, boolean[] open) {
+    private static int[] cover(ReducedProblem m, double requiredWeight, double[] price, boolean[] open) {
         int[] start = java.util.stream.IntStream.range(0, open.length).filter(j -> open[j]).boxed()
                 .sorted((a, b) -> Double.compare(price[b], price[a])).mapToInt(Integer::intValue).toArray();
-        return LscpGreedy.complete(m, Double.NaN, start);
+        return LscpGreedy.complete(m, requiredWeight, start);
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+     * The y part of L(u) for partial covering, {@code min Σ u_i y_i} subject to {@code Σ w_i y_i ≥ W} and
+     * {@code 0 ≤ y ≤ 1}: a fractional knapsack, filled with the rows of least {@code u_i / w_i} first. Sets
+     * {@code y} and returns the minimum.
+     */
+    private static double cheapestRows(ReducedProblem m, double[] u, double requiredWeight, double[] y, Integer[] order) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(u[a] / m.rowWeight[a], u[b] / m.rowWeight[b]));
+        Arrays.fill(y, 0);
+        double left = requiredWeight;
+        double value = 0;
+        for (int k = 0; k < order.length && left > 0; k++) {
+            int i = order[k];
+            double take = Math.min(1, left / m.rowWeight[i]);
+            y[i] = take;
+            value += take * u[i];
+            left -= take * m.rowWeight[i];
+        }
+        return value;
     }
 }

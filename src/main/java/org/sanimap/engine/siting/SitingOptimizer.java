@@ -19,10 +19,10 @@ import java.util.function.BooleanSupplier;
  * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
  * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
- * listener as it finds it; LSCP: greedy set covering with redundancy removal, and for full covering
- * the Lagrangian bound and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose
- * smaller cover is kept, then the 2-for-1 exchanges of {@link LscpSwapSearch}, and on two or more threads
- * the iterated local search of {@link LscpIteratedSearch} beside the exact search); then, unless only the
+ * listener as it finds it; LSCP: greedy set covering with redundancy removal, then the Lagrangian bound
+ * and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose smaller cover is kept,
+ * and for full covering the 2-for-1 exchanges of {@link LscpSwapSearch} and, on two or more threads, the
+ * iterated local search of {@link LscpIteratedSearch} beside the exact search); then, unless only the
  * heuristic is asked for, the exact mixed-integer model solved by SCIP (OR-Tools), warm-started with
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
@@ -345,26 +345,28 @@ public final class SitingOptimizer {
         long afterHeuristic = System.nanoTime();
         double heuristicValue = heuristic.length;
         double bound = 1;
-        if (full && !cancelled && heuristicValue > bound) {
+        if (!cancelled && heuristicValue > bound) {
             // the Lagrangian bound first (a sixth of the time at most): it holds where the LP is too slow to solve,
             // as over a city's regular grid; for the exact search too, whose root may not end in the time
             long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
-            LscpLagrangianBound.Result lagrangian = LscpLagrangianBound.compute(m, heuristic.length, LAGRANGIAN_ITERATIONS,
-                    () -> cancelled || System.nanoTime() > until);
+            LscpLagrangianBound.Result lagrangian = LscpLagrangianBound.compute(m, required, heuristic.length,
+                    LAGRANGIAN_ITERATIONS, () -> cancelled || System.nanoTime() > until);
             bound = lagrangian.bound();
             // its own covers (the Lagrangian heuristic): over a regular grid far smaller than the greedy's
             if (lagrangian.bestCover().length > 0 && lagrangian.bestCover().length < heuristic.length) {
                 heuristic = lagrangian.bestCover();
             }
-            // then 2-for-1 exchanges until none is left (or the time is up)
-            heuristic = LscpSwapSearch.improve(m, heuristic, () -> cancelled || System.nanoTime() > deadline);
+            if (full) {
+                // then 2-for-1 exchanges until none is left (or the time is up)
+                heuristic = LscpSwapSearch.improve(m, heuristic, () -> cancelled || System.nanoTime() > deadline);
+            }
             heuristicValue = heuristic.length;
             afterHeuristic = System.nanoTime();
         }
         if (!o.exact() && !cancelled && heuristicValue > bound && deadline - System.nanoTime() > MIN_LP_NANOS) {
-            // after the Lagrangian bound (full covering) the LP adds little: a thirtieth of the time at most, so that
-            // a heuristic answer stays quick where the LP does not solve (a city grid: it ran to the limit)
-            double lpSeconds = Math.min((deadline - System.nanoTime()) / 1e9, full ? o.timeLimitSeconds() / 30 : Double.MAX_VALUE);
+            // after the Lagrangian bound the LP adds little: a thirtieth of the time at most, so that a heuristic
+            // answer stays quick where the LP does not solve (a city grid: it ran to the limit)
+            double lpSeconds = Math.min((deadline - System.nanoTime()) / 1e9, o.timeLimitSeconds() / 30);
             double lp = mip.lscpLpBound(m, required, lpSeconds);
             bound = Double.isNaN(lp) ? bound : Math.max(bound, lp);
             afterHeuristic = System.nanoTime();

@@ -39,6 +39,32 @@ class LscpLagrangianBoundTest {
     }
 
     @Test
+    void forPartialCoveringNeverAboveTheEnumeratedOptimumNorTheRoundedLinearRelaxation() {
+        SitingMip mip = new SitingMip();
+        int covers = 0;
+        for (long seed = 1; seed <= 25; seed++) {
+            SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 60, 14, 0, 300);
+            ReducedProblem m = ReducedProblem.of(in.problem(), false);
+            for (double share : new double[] {0.5, 0.8, 0.95}) {
+                double required = share * m.reachableWeight;
+                int greedy = LscpGreedy.solve(m, required).length;
+                LscpLagrangianBound.Result r = LscpLagrangianBound.compute(m, required, greedy, 3_000, () -> false);
+                int optimum = SitingOptimizerTest.bruteForceLscp(in, required);
+                double lp = mip.lscpLpBound(m, required, 10);
+                assertThat(r.bound()).as("seed %d, %s", seed, share).isLessThanOrEqualTo(optimum).isPositive();
+                assertThat((double) r.bound()).as("seed %d, %s: the LP", seed, share).isLessThanOrEqualTo(lp)
+                        .isGreaterThanOrEqualTo(lp - 1);
+                if (r.bestCover().length > 0) {
+                    assertThat(m.covered(r.bestCover())).isGreaterThanOrEqualTo(required - 1e-9);
+                    assertThat(r.bestCover().length).isGreaterThanOrEqualTo(optimum);
+                    covers++;
+                }
+            }
+        }
+        assertThat(covers).as("partial covers smaller than the greedy's").isPositive();
+    }
+
+    @Test
     void disjointRowsAreProvenAtOnce() {
         // every row has its own site: all five are needed, and the relaxation says so
         double[] weights = {5, 9, 1, 7, 3};
