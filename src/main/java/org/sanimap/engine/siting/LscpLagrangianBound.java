@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 /**
- * A lower bound on the number of sites of a full location set covering problem (every row covered)
- * by Lagrangian relaxation of its covering constraints, maximised by deflected subgradient
+ * A lower bound on the number of sites of a location set covering problem (every row covered, or rows
+ * of a required weight) by Lagrangian relaxation of its covering constraints, maximised by deflected subgradient
  * optimisation: near the linear relaxation's bound in O(iterations x pairs) time and O(rows + columns)
  * memory, for instances whose linear program is slow to solve. Set covering LPs over regular grids are
  * highly degenerate: on a 120 x 120 grid of 100 m cells at 300 m (14,400 rows), GLOP gave no answer in
@@ -44,7 +44,7 @@ final class LscpLagrangianBound {
     static final int COVER_EVERY = 20;
 
     /**
-     * @param bound the greatest ⌈L(u)⌉ found (at least 1 when there is a row): no fewer sites cover every row
+     * @param bound the greatest ⌈L(u)⌉ found (at least 1 when there is a row): no fewer sites cover the rows asked for
      * @param bestCover the smallest cover that the Lagrangian heuristic built, ascending columns (empty if none
      *     was built, or none was smaller than the known cover)
      * @param iterations the steps taken
