@@ -37,22 +37,7 @@ class LscpIteratedSearchTest {
     @Test
     void overAGridItFindsSmallerCoversThanTheExchangesAlone() {
         // 60 x 60 cells of 100 m, one resident each, a site at every corner, 300 m
-        int side = 60;
-        double[] dx = new double[side * side];
-        double[] dy = new double[side * side];
-        double[] cx = new double[side * side];
-        double[] cy = new double[side * side];
-        for (int i = 0; i < side; i++) {
-            for (int j = 0; j < side; j++) {
-                dx[i * side + j] = (j + 0.5) * 100;
-                dy[i * side + j] = (i + 0.5) * 100;
-                cx[i * side + j] = j * 100;
-                cy[i * side + j] = i * 100;
-            }
-        }
-        double[] ones = new double[side * side];
-        Arrays.fill(ones, 1);
-        ReducedProblem m = ReducedProblem.of(SitingProblem.withoutExisting(ones, CoverageSetBuilder.planar(dx, dy, cx, cy, 300)), true);
+        ReducedProblem m = ReducedProblem.of(SitingOptimizerTest.cornerGrid(60), true);
         int[] swapped = LscpSwapSearch.improve(m, LscpGreedy.solve(m, Double.NaN), () -> false);
         int[] out = LscpIteratedSearch.run(m, swapped, 1, 3_000, () -> false, null);
         assertThat(m.covered(out)).isEqualTo(m.reachableWeight);

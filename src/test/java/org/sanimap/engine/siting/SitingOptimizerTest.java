@@ -288,11 +288,8 @@ class SitingOptimizerTest {
         }
     }
 
-    @Test
-    void aHeuristicLscpAnswerOverACityGridEndsByItsTimeLimitWithABoundThatSaysSomething() {
-        // 120 x 120 cells of 100 m, one resident each, a candidate at every cell corner, 300 m: a set covering LP
-        // so degenerate that GLOP gave no answer in 30 s; the bound was then the trivial one, 1 site
-        int side = 120;
+    /** side x side cells of 100 m, one resident each at the centre, a candidate at every cell's lower left corner, 300 m. */
+    static SitingProblem cornerGrid(int side) {
         double[] dx = new double[side * side];
         double[] dy = new double[side * side];
         double[] cx = new double[side * side];
@@ -307,7 +304,15 @@ class SitingOptimizerTest {
         }
         double[] ones = new double[side * side];
         Arrays.fill(ones, 1);
-        SitingProblem grid = SitingProblem.withoutExisting(ones, CoverageSetBuilder.planar(dx, dy, cx, cy, 300));
+        return SitingProblem.withoutExisting(ones, CoverageSetBuilder.planar(dx, dy, cx, cy, 300));
+    }
+
+    @Test
+    void aHeuristicLscpAnswerOverACityGridEndsByItsTimeLimitWithABoundThatSaysSomething() {
+        // 120 x 120 cells of 100 m, one resident each, a candidate at every cell corner, 300 m: a set covering LP
+        // so degenerate that GLOP gave no answer in 30 s; the bound was then the trivial one, 1 site
+        int side = 120;
+        SitingProblem grid = cornerGrid(side);
         Loader.loadNativeLibraries(); // once per process (about 0.7 s), not part of a solve
         long t0 = System.nanoTime();
         SitingResult r = SitingOptimizer.solve(grid, SitingOptions.lscp().withExact(false).withTimeLimitSeconds(3));
@@ -368,5 +373,26 @@ class SitingOptimizerTest {
         assertThat(r.reason()).isEqualTo("cancelled");
         assertThat(r.proposals()).hasSize(100);
         assertThat(r.objective()).isGreaterThan(0).isLessThanOrEqualTo(r.bound());
+    }
+
+    @Test
+    void aCancelledLscpSearchOverAGridReturnsItsBestCoverPromptly() throws Exception {
+        // SCIP and, beside it, the iterated local search; both stop on cancel
+        SitingProblem grid = cornerGrid(120);
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SitingOptimizer optimizer = new SitingOptimizer((phase, objective, bound) -> phases.add(phase));
+        CompletableFuture<SitingResult> run = CompletableFuture.supplyAsync(() -> optimizer.run(grid,
+                new SitingOptions(SitingModel.LSCP, 0, 1, 600, 2, true, 0, 1)));
+        while (!phases.contains("exact search")) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        optimizer.cancel();
+        SitingResult r = run.get(30, TimeUnit.SECONDS);
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds from the cancel to the answer").isLessThan(5);
+        assertThat(r.reason()).isEqualTo("cancelled");
+        assertThat(r.coveredWeightAfter()).isEqualTo(120 * 120);
+        assertThat(r.objective()).isGreaterThanOrEqualTo(r.bound()).isEqualTo(r.proposals().size());
     }
 }
