@@ -95,6 +95,63 @@ class LscpGreedyTest {
     }
 
     @Test
+    void theReverseGreedyClosesTheSitesOfLeastLossAsAPlainScanDoes() {
+        for (long seed = 1; seed <= 30; seed++) {
+            SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 400, 120, 0, 120);
+            ReducedProblem m = ReducedProblem.of(in.problem(), false);
+            int[] all = new int[m.colCount()];
+            java.util.Arrays.setAll(all, j -> j);
+            for (double share : new double[] {0.5, 0.9, 1}) {
+                double required = share * m.reachableWeight;
+                int[] lazy = LscpGreedy.dropTo(m, all, required);
+                assertThat(lazy).as("seed %d, %s", seed, share).isEqualTo(plainDrop(m, all, required));
+                assertThat(m.covered(lazy)).isGreaterThanOrEqualTo(required - 1e-9);
+            }
+        }
+    }
+
+    /** The reverse greedy written out: every step scans every open site for the least weight lost (lowest index on ties). */
+    static int[] plainDrop(ReducedProblem m, int[] cover, double required) {
+        boolean[] open = new boolean[m.colCount()];
+        int[] count = new int[m.rowCount()];
+        for (int j : cover) {
+            open[j] = true;
+            for (int r : m.colRows[j]) {
+                count[r]++;
+            }
+        }
+        while (true) {
+            int best = -1;
+            double bestLoss = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < open.length; j++) {
+                if (!open[j]) {
+                    continue;
+                }
+                double loss = 0;
+                for (int r : m.colRows[j]) {
+                    loss += count[r] == 1 ? m.rowWeight[r] : 0;
+                }
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = j;
+                }
+            }
+            double covered = 0;
+            for (int r = 0; r < count.length; r++) {
+                covered += count[r] > 0 ? m.rowWeight[r] : 0;
+            }
+            if (best < 0 || covered - bestLoss < required - 1e-9) {
+                break;
+            }
+            open[best] = false;
+            for (int r : m.colRows[best]) {
+                count[r]--;
+            }
+        }
+        return java.util.stream.IntStream.range(0, open.length).filter(j -> open[j]).toArray();
+    }
+
+    @Test
     void anUnreachableWeightHasNoCover() {
         SitingOptimizerTest.Instance in = SitingOptimizerTest.random(5, 100, 20, 0, 150);
         ReducedProblem m = ReducedProblem.of(in.problem(), false);

@@ -320,8 +320,10 @@ class SitingOptimizerTest {
         assertThat(seconds).isLessThan(3.5);
         assertThat(r.coveredWeightAfter()).isEqualTo(side * side);
         // a site covers at most the 32 cell centres within 300 m of a corner (by hand: offsets of 0.5, 1.5 and
-        // 2.5 cells whose squares sum to at most 9), so no fewer than 14,400 / 32 = 450 sites cover every cell
-        assertThat(r.bound()).isGreaterThanOrEqualTo(450).isLessThanOrEqualTo(r.objective());
+        // 2.5 cells whose squares sum to at most 9), so no fewer than 14,400 / 32 = 450 sites cover every cell; the
+        // LP optimum is 472.4 (PDLP), and half a second of Lagrangian steps gave 443 to 470 in runs of this test:
+        // a bound that says something, where it was 1
+        assertThat(r.bound()).isGreaterThanOrEqualTo(400).isLessThanOrEqualTo(r.objective());
         // over a regular grid the Lagrangian heuristic's covers need far fewer sites than the greedy's
         assertThat(r.objective()).isLessThan(0.9 * LscpGreedy.solve(ReducedProblem.of(grid, true), Double.NaN).length);
         // a 95 % target: once the greedy answer alone with the bound 1 (the LP ran to the limit, 28 s for 30 s)
@@ -332,8 +334,8 @@ class SitingOptimizerTest {
         assertThat(partial.coveredWeightAfter()).isGreaterThanOrEqualTo(0.95 * side * side);
         // 13,680 cells at 32 a site at most: 428 sites at least; the bound must say more than 1
         assertThat(partial.bound()).isGreaterThanOrEqualTo(400).isLessThanOrEqualTo(partial.objective());
-        // the Lagrangian covers beat the greedy's here too (half a second of steps: 577 against 620 in a run of this test)
-        assertThat(partial.objective()).isLessThan(LscpGreedy.solve(ReducedProblem.of(grid, false), 0.95 * side * side).length);
+        // a full cover thinned to the target needs far fewer sites than the greedy's for the weight (505 against 620)
+        assertThat(partial.objective()).isLessThan(0.9 * LscpGreedy.solve(ReducedProblem.of(grid, false), 0.95 * side * side).length);
     }
 
     @Test
