@@ -129,14 +129,7 @@ final class LscpLagrangianBound {
             if (Math.ceil(best - 1e-6) >= upper) {
                 break; // the best cover known is optimal
             }
-            Arrays.fill(openCount, 0);
-            for (int j = 0; j < cols; j++) {
-                if (open[j]) {
-                    for (int r : m.colRows[j]) {
-                        openCount[r]++;
-                    }
-                }
-            }
+            m.countOpen(open, openCount);
             double norm = 0;
             for (int i = 0; i < rows; i++) {
                 // ∂L/∂u_i = y_i − (open columns covering i), y_i = 1 when every row is covered

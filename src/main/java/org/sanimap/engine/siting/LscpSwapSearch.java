@@ -66,14 +66,7 @@ final class LscpSwapSearch {
 
     /** The open sites, ascending. */
     int[] cover() {
-        int[] out = new int[size];
-        int k = 0;
-        for (int j = 0; j < open.length; j++) {
-            if (open[j]) {
-                out[k++] = j;
-            }
-        }
-        return out;
+        return ReducedProblem.openColumns(open, size);
     }
 
     int size() {

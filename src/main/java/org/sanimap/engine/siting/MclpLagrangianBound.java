@@ -104,14 +104,7 @@ final class MclpLagrangianBound {
                 sinceImprovement = 0;
             }
             best = Math.min(best, value);
-            Arrays.fill(openCount, 0);
-            for (int j = 0; j < cols; j++) {
-                if (open[j]) {
-                    for (int r : m.colRows[j]) {
-                        openCount[r]++;
-                    }
-                }
-            }
+            m.countOpen(open, openCount);
             double primal = 0;
             double norm = 0;
             for (int i = 0; i < rows; i++) {
@@ -129,7 +122,7 @@ final class MclpLagrangianBound {
             }
             if (primal > bestPrimal) {
                 bestPrimal = primal;
-                bestSelection = selection(open, p);
+                bestSelection = ReducedProblem.openColumns(open, p);
             }
             double target = Math.max(bestPrimal, reachable.getAsDouble());
             if (best <= target + 1e-9 * Math.max(1, best) || norm == 0) {
@@ -142,17 +135,6 @@ final class MclpLagrangianBound {
         }
         return new Result(Math.min(best == Double.POSITIVE_INFINITY ? total : safe(best, m), total), bestPrimal,
                 bestSelection, iteration);
-    }
-
-    private static int[] selection(boolean[] open, int p) {
-        int[] out = new int[p];
-        int k = 0;
-        for (int j = 0; j < open.length; j++) {
-            if (open[j]) {
-                out[k++] = j;
-            }
-        }
-        return out;
     }
 
     /**

@@ -53,6 +53,30 @@ final class ReducedProblem {
         return column.length;
     }
 
+    /** Sets {@code count[r]} to the number of open columns that cover row r. */
+    void countOpen(boolean[] open, int[] count) {
+        Arrays.fill(count, 0);
+        for (int j = 0; j < open.length; j++) {
+            if (open[j]) {
+                for (int r : colRows[j]) {
+                    count[r]++;
+                }
+            }
+        }
+    }
+
+    /** The indexes of the true entries of {@code open}, ascending; {@code size} is their number. */
+    static int[] openColumns(boolean[] open, int size) {
+        int[] out = new int[size];
+        int k = 0;
+        for (int j = 0; j < open.length; j++) {
+            if (open[j]) {
+                out[k++] = j;
+            }
+        }
+        return out;
+    }
+
     /** Weight of the rows that the columns of {@code selection} cover, summed in row order. */
     double covered(int[] selection) {
         boolean[] hit = new boolean[rowCount()];
