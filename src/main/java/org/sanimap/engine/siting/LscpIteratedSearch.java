@@ -27,8 +27,8 @@ final class LscpIteratedSearch {
     }
 
     /**
-     * @param start    ascending reduced columns covering every row (best one that {@link LscpSwapSearch#improve}
-     *     left: the trials make exchanges only around the sites they change)
+     * @param start    ascending reduced columns covering every row, best one that {@link LscpSwapSearch#improve}
+     *     has already been run on: the trials make exchanges only around the sites they change
      * @param trials   trials at most
      * @param stop     asked before every trial
      * @param improved told the size of each smaller cover found (may be null)

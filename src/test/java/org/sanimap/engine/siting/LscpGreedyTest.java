@@ -99,8 +99,7 @@ class LscpGreedyTest {
         for (long seed = 1; seed <= 30; seed++) {
             SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 400, 120, 0, 120);
             ReducedProblem m = ReducedProblem.of(in.problem(), false);
-            int[] all = new int[m.colCount()];
-            java.util.Arrays.setAll(all, j -> j);
+            int[] all = SitingOptimizerTest.allColumns(m);
             for (double share : new double[] {0.5, 0.9, 1}) {
                 double required = share * m.reachableWeight;
                 int[] lazy = LscpGreedy.dropTo(m, all, required);

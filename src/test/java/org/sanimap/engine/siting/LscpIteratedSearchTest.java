@@ -3,7 +3,6 @@ package org.sanimap.engine.siting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,7 @@ class LscpIteratedSearchTest {
             if (m.unreachableCount > 0) {
                 continue;
             }
-            int[] all = new int[m.colCount()];
-            Arrays.setAll(all, j -> j);
+            int[] all = SitingOptimizerTest.allColumns(m);
             List<Integer> reported = new ArrayList<>();
             int[] out = LscpIteratedSearch.run(m, all, seed, 500, () -> false, reported::add);
             int optimum = SitingOptimizerTest.bruteForceLscp(in, in.problem().totalWeight());

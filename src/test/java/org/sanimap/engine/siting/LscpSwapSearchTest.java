@@ -28,8 +28,7 @@ class LscpSwapSearchTest {
                 continue;
             }
             // from every site open: drops and exchanges all the way down
-            int[] all = new int[m.colCount()];
-            java.util.Arrays.setAll(all, j -> j);
+            int[] all = SitingOptimizerTest.allColumns(m);
             int[] out = LscpSwapSearch.improve(m, all, () -> false);
             SitingProblem problem = in.problem();
             int optimum = SitingOptimizerTest.bruteForceLscp(in, problem.totalWeight());
@@ -66,8 +65,7 @@ class LscpSwapSearchTest {
     void aStopRequestReturnsTheCoverSoFar() {
         SitingOptimizerTest.Instance in = SitingOptimizerTest.random(2, 400, 120, 0, 150);
         ReducedProblem m = ReducedProblem.of(in.problem(), true);
-        int[] all = new int[m.colCount()];
-        java.util.Arrays.setAll(all, j -> j);
+        int[] all = SitingOptimizerTest.allColumns(m);
         int[] out = LscpSwapSearch.improve(m, all, () -> true);
         assertThat(out).containsExactly(all);
     }

@@ -288,6 +288,13 @@ class SitingOptimizerTest {
         }
     }
 
+    /** Every column of {@code m}, ascending: the cover of every reachable row with all sites open. */
+    static int[] allColumns(ReducedProblem m) {
+        int[] all = new int[m.colCount()];
+        Arrays.setAll(all, j -> j);
+        return all;
+    }
+
     /** side x side cells of 100 m, one resident each at the centre, a candidate at every cell's lower left corner, 300 m. */
     static SitingProblem cornerGrid(int side) {
         double[] dx = new double[side * side];
