@@ -9,6 +9,8 @@ import com.google.ortools.linearsolver.MPVariable;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The exact siting models on a {@link ReducedProblem}, solved by SCIP from OR-Tools, warm-started
@@ -37,6 +39,16 @@ final class SitingMip {
         return t;
     });
 
+    /** Repeats the interrupt of a cancelled solve until the solve returns (see {@link #interruptUntilReturned}). */
+    private static final ScheduledExecutorService INTERRUPTER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sanimap-solver-interrupt");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** How often a cancelled solve that has not yet returned is interrupted again. */
+    private static final long REINTERRUPT_MILLIS = 50;
+
     private final Object lock = new Object();
     private MPSolver running;
     private boolean cancelled;
@@ -46,9 +58,25 @@ final class SitingMip {
         synchronized (lock) {
             cancelled = true;
             if (running != null) {
-                running.interruptSolve();
+                interruptUntilReturned(running);
             }
         }
+    }
+
+    /**
+     * Interrupts {@code solver} now and again every {@value #REINTERRUPT_MILLIS} ms for as long as its solve has
+     * not returned. One interrupt is not enough: SCIP clears its interrupt flag when its own solve starts, after
+     * OR-Tools has handed it the model, so an interrupt sent during the handover was lost and the search ran on
+     * to its time limit (a 120 x 120 grid LSCP cancelled 80 ms after the call: 60 s, 2026-12-02).
+     */
+    private void interruptUntilReturned(MPSolver solver) {
+        synchronized (lock) {
+            if (running != solver) {
+                return;
+            }
+            solver.interruptSolve();
+        }
+        INTERRUPTER.schedule(() -> interruptUntilReturned(solver), REINTERRUPT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
