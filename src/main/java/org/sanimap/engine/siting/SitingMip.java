@@ -84,7 +84,10 @@ final class SitingMip {
      * supplies the warm start and keeps improving it beside the search, and the root runs at most 10
      * separation rounds. On NewYork p = 70 (SCIP alone on one thread, 2026-11-26) this took the gap
      * from 0.09 % after 50 s to a proof in 44 s; beside the heuristic, on a 2-core machine, that proof
-     * takes about a minute (BENCHMARKS.md).
+     * takes about a minute (BENCHMARKS.md). No restarts: SCIP restarted the search after the root's
+     * reduced-cost fixings, solving the root LP afresh each time; on NewYork (SCIP alone, one thread,
+     * 2026-12-02) p = 50 took 5.5 s to the proof without restarts instead of 10.5 s, p = 60 11.4 s instead
+     * of 13.7 s (12.8 s instead of 29.5 s from the optimum as hint), p = 70 about a minute either way.
      */
     static final String MCLP_SCIP_PARAMETERS = String.join("\n",
             "heuristics/rens/freq = -1", "heuristics/rins/freq = -1", "heuristics/crossover/freq = -1",
@@ -92,7 +95,7 @@ final class SitingMip {
             "heuristics/alns/freq = -1", "heuristics/shiftandpropagate/freq = -1", "heuristics/distributiondiving/freq = -1",
             "heuristics/fracdiving/freq = -1", "heuristics/guideddiving/freq = -1", "heuristics/linesearchdiving/freq = -1",
             "heuristics/pscostdiving/freq = -1", "heuristics/veclendiving/freq = -1", "heuristics/coefdiving/freq = -1",
-            "separating/maxroundsroot = 10");
+            "separating/maxroundsroot = 10", "presolving/maxrestarts = 0");
 
     Outcome mclp(ReducedProblem m, int p, int[] hint, double seconds, int threads) {
         long t0 = System.nanoTime();
