@@ -1,7 +1,7 @@
 package org.sanimap.engine.siting;
 
 import java.util.Arrays;
-import java.util.function.BooleanSupplier;
+import java.util.function.DoublePredicate;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -52,12 +52,14 @@ final class MclpLagrangianBound {
 
     /**
      * Minimises L(λ) for p columns until {@code maxIterations} steps, the step factor below 10⁻⁴, the bound
-     * met by a primal answer or by {@code reachable}, or {@code stop} answering true (asked before every step).
+     * met by a primal answer or by {@code reachable}, or {@code stop} answering true (asked before every step
+     * with the least L(λ) so far, +∞ before the first: a caller may let the steps go on until their bound says
+     * more than a trivial one).
      *
      * @param reachable a weight that some p columns are known to cover (0 if none is known), such as the
      *     heuristic's best so far; it only steers the step length
      */
-    static Result compute(ReducedProblem m, int p, DoubleSupplier reachable, int maxIterations, BooleanSupplier stop) {
+    static Result compute(ReducedProblem m, int p, DoubleSupplier reachable, int maxIterations, DoublePredicate stop) {
         int rows = m.rowCount();
         int cols = m.colCount();
         double total = m.reachableWeight;
@@ -81,7 +83,7 @@ final class MclpLagrangianBound {
         double stepFactor = 2;
         int sinceImprovement = 0;
         int iteration = 0;
-        while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR && !stop.getAsBoolean()) {
+        while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR && !stop.test(best)) {
             iteration++;
             double value = 0;
             for (int i = 0; i < rows; i++) {

@@ -30,7 +30,8 @@ import java.util.function.BooleanSupplier;
  * rounds asked for or a 120th of the time limit, whichever comes first, and the better final
  * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
  * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
- * is computed until its descent ends, a sixth of the time at most (SCIP then starts no earlier), so
+ * is computed until its descent ends, a sixth of the time at most (half of it while its bound says no more
+ * than all the reachable demand or the p heaviest sites; SCIP then starts no earlier), so
  * that an answer comes with a bound where SCIP's root does not end within the limit; the descent's own
  * best answer is kept where it covers more, and ends the solve when it meets the bound. A heuristic
  * answer alone comes with the Lagrangian bound and the linear relaxation's (GLOP), so that it says how
@@ -72,11 +73,18 @@ public final class SitingOptimizer {
     /** Steps of the Lagrangian bound at most (NewYork p = 100, alone: 0.2 s; San Francisco, 4 times the pairs: 3 s). */
     static final int LAGRANGIAN_ITERATIONS = 3_000;
     /**
-     * The Lagrangian steps end after at most this fraction (1/n) of the time limit (NewYork: they end by
-     * themselves within 0.2 s; a 300 x 300 grid of 100 m cells at 300 m, 2.8 million pairs: 5.5 s alone,
-     * about 10 s beside the heuristic).
+     * The Lagrangian steps end after at most this fraction (1/n) of the time limit once their bound is below
+     * the trivial one (NewYork: they end by themselves within 0.2 s; a 300 x 300 grid of 100 m cells at
+     * 300 m, 2.8 million pairs: 5.5 s alone, about 10 s beside the heuristic).
      */
     static final int LAGRANGIAN_SHARE = 6;
+    /**
+     * While their bound is no better than the trivial one (all reachable demand, or the p heaviest sites)
+     * the Lagrangian steps go on up to this many shares: half the time limit. NewYork p = 100 needs 450 to
+     * 1,100 steps (0.2 to 0.55 s; the more the less the heuristic has found) before its bound goes below all
+     * the demand; in a 3 s limit under load a sixth of it once left the trivial bound (2026-12-02).
+     */
+    static final int LAGRANGIAN_MAX_SHARES = 3;
 
     /** SCIP's MCLP search beside the heuristic starts after 1/{@value} of the time limit at the earliest. */
     static final int SCIP_START_SHARE = 120;
@@ -171,14 +179,13 @@ public final class SitingOptimizer {
         }
         long boundSlice = (deadline - start) / 30;
         long lagrangianSlice = (deadline - start) / LAGRANGIAN_SHARE;
-        long lagrangianUntil = start + lagrangianSlice;
         // beside a heuristic answer alone: first the Lagrangian bound, whose own answer may prove optimal and
         // end the heuristic, then the LP
         AtomicBoolean provenOptimal = new AtomicBoolean();
         AtomicBoolean boundGivenUp = new AtomicBoolean();
         CompletableFuture<Double> lpBound = !o.exact() && o.threads() > 1
                 ? CompletableFuture.supplyAsync(() -> {
-                    lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil || boundGivenUp.get());
+                    lagrangianBound(m, p, start, lagrangianSlice, simpleBound, boundGivenUp::get);
                     if (lagrangianProvesOptimal(m, simpleBound)) {
                         provenOptimal.set(true);
                         return Double.POSITIVE_INFINITY;
@@ -205,29 +212,28 @@ public final class SitingOptimizer {
             // proven 2 s sooner, 2026-12-02); the better final answer is kept.
             long rounds = o.heuristicIterations() == 0 ? 0 : Long.MAX_VALUE;
             running = CompletableFuture.supplyAsync(() -> search.run(rounds, deadline, () -> cancelled || searchEnded.get()));
-            // until then, and until it ends (a sixth of the time at most), this thread computes the Lagrangian
+            // until then, and until it ends (a sixth of the time, half while trivial), this thread computes the Lagrangian
             // bound: a bound even where SCIP's root takes longer than the limit (San Francisco, 5,137 nodes at
             // 600 m; a 300 x 300 grid of 100 m cells at 300 m: the descent needs about 10 s, GLOP over 3 minutes)
             long scipStart = start + (deadline - start) / SCIP_START_SHARE;
-            lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil);
+            lagrangianBound(m, p, start, lagrangianSlice, simpleBound, () -> false);
             report("heuristic", Double.NaN, Math.min(bestLagrangian(), simpleBound));
             // an answer of the Lagrangian steps that meets the bound is optimal: no need to wait for the search
             heuristic = lagrangianProvesOptimal(m, simpleBound) ? lagrangianAnswer()
                     : bestAt(search, running, o.heuristicIterations(), scipStart);
         } else {
-            // alone, the heuristic gets a sixth of the time before the Lagrangian bound (another sixth at most)
+            // alone, the heuristic gets a sixth of the time before the Lagrangian bound (another sixth, half while trivial)
             // and the exact search; for an answer alone, the time left after the Lagrangian bound, computed first
             // on this thread unless it runs on a second one (its answer, if it meets the bound, ends the heuristic)
             if (!o.exact() && lpBound == null) {
-                lagrangianBound(m, p, () -> System.nanoTime() > lagrangianUntil);
+                lagrangianBound(m, p, start, lagrangianSlice, simpleBound, () -> false);
                 provenOptimal.set(lagrangianProvesOptimal(m, simpleBound));
             }
             long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
             heuristic = search.run(o.heuristicIterations(), heuristicDeadline, () -> cancelled || provenOptimal.get());
             running = CompletableFuture.completedFuture(heuristic);
             if (o.exact()) {
-                long until = System.nanoTime() + lagrangianSlice;
-                lagrangianBound(m, p, () -> System.nanoTime() > until);
+                lagrangianBound(m, p, System.nanoTime(), lagrangianSlice, simpleBound, () -> false);
             }
         }
         double heuristicValue = m.covered(heuristic);
@@ -510,12 +516,19 @@ public final class SitingOptimizer {
 
 
     /**
-     * {@link MclpLagrangianBound} for at most {@value #LAGRANGIAN_ITERATIONS} steps or until {@code stop};
-     * also kept as the least one found in this solve.
+     * {@link MclpLagrangianBound} for at most {@value #LAGRANGIAN_ITERATIONS} steps, until {@code stop}, and
+     * until {@code sliceNanos} after {@code fromNanos} once its bound is below {@code trivialBound}, else until
+     * {@value #LAGRANGIAN_MAX_SHARES} such slices; also kept as the least one found in this solve.
      */
-    private double lagrangianBound(ReducedProblem m, int p, BooleanSupplier stop) {
+    private double lagrangianBound(ReducedProblem m, int p, long fromNanos, long sliceNanos, double trivialBound,
+            BooleanSupplier stop) {
+        long until = fromNanos + sliceNanos;
+        long latest = fromNanos + LAGRANGIAN_MAX_SHARES * sliceNanos;
         MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, this::reachableSoFar, LAGRANGIAN_ITERATIONS,
-                () -> cancelled || stop.getAsBoolean());
+                least -> {
+                    long now = System.nanoTime();
+                    return cancelled || stop.getAsBoolean() || now > latest || (now > until && least < trivialBound);
+                });
         synchronized (this) {
             bestLagrangian = Math.min(bestLagrangian, r.bound());
             if (r.bestSelection().length == p && (lagrangianAnswer == null || r.bestPrimal() > m.covered(lagrangianAnswer))) {

@@ -15,7 +15,7 @@ class MclpLagrangianBoundTest {
             SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 150, 16, 1, 200);
             ReducedProblem m = ReducedProblem.of(in.problem(), false);
             for (int p = 2; p <= 5 && p < m.colCount(); p++) {
-                MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> 0, 3_000, () -> false);
+                MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> 0, 3_000, least -> false);
                 double optimum = SitingOptimizerTest.bruteForceMclp(in, p);
                 double lp = mip.mclpLpBound(m, p, 10);
                 assertThat(r.bound()).as("seed %d p %d: a bound", seed, p).isGreaterThanOrEqualTo(optimum - 1e-9);
@@ -36,7 +36,7 @@ class MclpLagrangianBoundTest {
         int[][] candidatesOf = {{0}, {1}, {2}, {3}, {4}, {5}};
         SitingProblem problem = new SitingProblem(weights, new CoverageSets(6, candidatesOf), new boolean[6]);
         ReducedProblem m = ReducedProblem.of(problem, false);
-        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, 3, () -> 0, 3_000, () -> false);
+        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, 3, () -> 0, 3_000, least -> false);
         assertThat(r.bound()).isEqualTo(9 + 8 + 7);
         assertThat(r.bestPrimal()).isEqualTo(9 + 8 + 7);
         assertThat(r.iterations()).as("stops once the primal meets the bound").isLessThan(3_000);
@@ -47,7 +47,7 @@ class MclpLagrangianBoundTest {
         SitingOptimizerTest.Instance in = SitingOptimizerTest.random(3, 150, 16, 0, 200);
         ReducedProblem m = ReducedProblem.of(in.problem(), false);
         int[] asked = {0};
-        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, 3, () -> 0, 3_000, () -> ++asked[0] > 5);
+        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, 3, () -> 0, 3_000, least -> ++asked[0] > 5);
         assertThat(r.iterations()).isEqualTo(5);
         assertThat(r.bound()).isGreaterThanOrEqualTo(SitingOptimizerTest.bruteForceMclp(in, 3)).isLessThanOrEqualTo(m.reachableWeight);
     }
@@ -75,7 +75,7 @@ class MclpLagrangianBoundTest {
             double published = SitingOptimizerTest.newYorkPublished(p); // p = 50 proven by CPLEX there
             // steered by a heuristic answer, as in SitingOptimizer
             double reachable = m.covered(new MclpAdaptiveSearch(m, p, 1, null, null).run(300, Long.MAX_VALUE, () -> false));
-            MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> reachable, 3_000, () -> false);
+            MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> reachable, 3_000, least -> false);
             assertThat(r.bound()).as("p %d", p).isGreaterThanOrEqualTo(published).isLessThanOrEqualTo(published * 1.005);
         }
     }
