@@ -251,6 +251,16 @@ public class SitingService {
         }
     }
 
+    /** Why no candidate site is left while some demand is uncovered: all excluded, or none near the gaps. */
+    private static String noCandidateReason(String source, int generated, int uncoveredCells, double radiusMeters) {
+        if (generated > 0) {
+            return "all " + generated + " candidate sites lie inside the exclusion polygons";
+        }
+        String what = source.equals("grid") ? "no point of the candidate grid" : "no walking-network node";
+        return what + " lies within " + radiusMeters + " m of the " + uncoveredCells
+                + " uncovered demand cells: widen the radius" + (source.equals("grid") ? " or make the grid finer" : "");
+    }
+
     private SitingAnswer solve(Run run, String layer, List<Geometry> exclusions, LayerPoints layerPoints) {
         SitingRequest q = run.request;
         double radius = run.radiusMeters;
@@ -316,17 +326,17 @@ public class SitingService {
         CoverageSets sets = coverage(walking, dLon, dLat, cLon, cLat, radius);
         SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
         long built = System.nanoTime();
-        if (cLon.length == 0 && q.model() == SitingModel.MCLP) {
-            throw new IllegalArgumentException(gaps.length == 0
-                    ? "the existing facilities already cover every resident at " + radius + " m: there is nothing to site"
-                    : "no candidate site is left (all excluded?)");
+        if (cLon.length == 0 && gaps.length > 0) {
+            throw new IllegalArgumentException(noCandidateReason(source, sites[0].length, gaps.length, radius));
         }
+        if (gaps.length == 0 && q.model() == SitingModel.MCLP) {
+            throw new IllegalArgumentException("the existing facilities already cover every resident at " + radius
+                    + " m: there is nothing to site");
+        }
+        // LSCP with every resident covered already: the engine's answer is no new site
         SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), q.exact(), 2000, 1);
-        SitingResult r = cLon.length == 0 ? null : run.optimizer.run(problem, options);
-        if (r == null) {
-            throw new IllegalArgumentException("no candidate site is left (all excluded?)");
-        }
+        SitingResult r = run.optimizer.run(problem, options);
         DistrictAssigner districts = new DistrictAssigner(demand.planningAreas().stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
         List<SitingAnswer.Proposal> proposals = new ArrayList<>();

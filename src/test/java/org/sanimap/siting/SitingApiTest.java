@@ -209,5 +209,28 @@ class SitingApiTest {
         assertThat(lscp.path("result").path("status").asText()).isEqualTo("optimal");
         assertThat(lscp.path("result").path("coveredPopulationAfter").asDouble())
                 .isGreaterThanOrEqualTo(0.5 * lscp.path("result").path("totalPopulation").asDouble());
+        // no candidate left: the run says why (it once said "all excluded?" also where none was excluded)
+        JsonNode tooShort = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"lscp\","
+                + "\"radiusMeters\":1}").getBody());
+        assertThat(tooShort.path("state").asText()).isEqualTo("failed");
+        assertThat(tooShort.path("error").asText()).startsWith("no point of the candidate grid lies within 1.0 m of the ")
+                .endsWith(" uncovered demand cells: widen the radius or make the grid finer");
+        String wholeCity = "{\"type\":\"Polygon\",\"coordinates\":[[[-52,-31],[-50,-31],[-50,-29],[-52,-29],[-52,-31]]]}";
+        JsonNode allExcluded = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\","
+                + "\"p\":2,\"radiusMeters\":300,\"exclusions\":" + wholeCity + "}").getBody());
+        assertThat(allExcluded.path("error").asText()).matches("all [1-9][0-9]* candidate sites lie inside the exclusion polygons");
+    }
+
+    @Test
+    void anLscpWhereTheExistingSitesCoverEveryoneAlreadyNeedsNoNewSite() throws Exception {
+        // 100 km around the demo's toilets reaches every resident: it once failed with "no candidate site is left"
+        JsonNode job = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"lscp\","
+                + "\"radiusMeters\":100000}").getBody());
+        assertThat(job.path("state").asText()).as(job.toString()).isEqualTo("done");
+        JsonNode answer = job.path("result");
+        assertThat(answer.path("status").asText()).isEqualTo("optimal");
+        assertThat(answer.path("objective").asDouble()).isZero();
+        assertThat(answer.path("proposals")).isEmpty();
+        assertThat(answer.path("coveredPopulationAfter").asDouble()).isEqualTo(answer.path("totalPopulation").asDouble());
     }
 }
