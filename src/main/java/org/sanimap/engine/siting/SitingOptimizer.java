@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
  * <p>Steps: exact reductions ({@link ReducedProblem}: merged demand, dominated candidates dropped);
  * a heuristic answer (MCLP: greedy, swap local search, an adaptive iterated local search and exact
  * merges of its best answers, {@link MclpAdaptiveSearch}, which reports each better answer to the
- * listener as it finds it; LSCP: greedy set covering with redundancy removal, then the Lagrangian bound
+ * listener as it finds it; LSCP: a counting bound ({@link #fewestSites}), greedy set covering with
+ * redundancy removal, then the Lagrangian bound
  * and heuristic of {@link LscpLagrangianBound}, a sixth of the time at most, whose smaller cover is kept;
  * for full covering the 2-for-1 exchanges of {@link LscpSwapSearch} and, on two or more threads, the
  * iterated local search of {@link LscpIteratedSearch} beside the exact search; for a target coverage also a
@@ -356,14 +357,14 @@ public final class SitingOptimizer {
         int[] heuristic = LscpGreedy.solve(m, required);
         long afterHeuristic = System.nanoTime();
         double heuristicValue = heuristic.length;
-        double bound = 1;
+        double bound = fewestSites(problem, required);
         if (!cancelled && heuristicValue > bound) {
             // the Lagrangian bound first (a sixth of the time at most): it holds where the LP is too slow to solve,
             // as over a city's regular grid; for the exact search too, whose root may not end in the time
             long until = System.nanoTime() + (deadline - start) / LAGRANGIAN_SHARE;
             LscpLagrangianBound.Result lagrangian = LscpLagrangianBound.compute(m, required, heuristic.length,
                     LAGRANGIAN_ITERATIONS, () -> cancelled || System.nanoTime() > until);
-            bound = lagrangian.bound();
+            bound = Math.max(bound, lagrangian.bound());
             heuristic = smaller(heuristic, lagrangian.bestCover());
             if (full) {
                 heuristic = exchanged(m, heuristic, deadline);
@@ -574,6 +575,49 @@ public final class SitingOptimizer {
     private static void giveUp(AtomicBoolean boundGivenUp, SitingMip lpMip) {
         boundGivenUp.set(true);
         lpMip.cancel();
+    }
+
+    /**
+     * The fewest new sites that can cover {@code required} weight of the demand the existing facilities leave
+     * (NaN: all of it that is within reach), by counting on the demand units themselves: the least k whose
+     * k heaviest candidates (in that demand) together weigh that much, and for all of it also the units over
+     * the most units one candidate reaches, rounded up; at least 1. A bound that holds before any search,
+     * whatever the time left: over a 120 x 120 grid at 300 m, 14,400 cells and at most 32 a site give 450
+     * sites, where half a second of Lagrangian steps gave 443 to 470.
+     */
+    static int fewestSites(SitingProblem problem, double required) {
+        boolean full = Double.isNaN(required);
+        int[][] candidatesOf = problem.coverage().candidatesOfDemandView();
+        double[] weight = new double[problem.candidateCount()];
+        int[] units = new int[problem.candidateCount()];
+        double reachable = 0;
+        int unitCount = 0;
+        for (int i = 0; i < problem.demandCount(); i++) {
+            double w = problem.weight(i);
+            if (w <= 0 || problem.isCoveredByExisting(i) || candidatesOf[i].length == 0) {
+                continue;
+            }
+            reachable += w;
+            unitCount++;
+            for (int c : candidatesOf[i]) {
+                weight[c] += w;
+                units[c]++;
+            }
+        }
+        double need = full ? reachable : required;
+        Arrays.sort(weight);
+        int k = 0;
+        double sum = 0;
+        // the tolerance of the covered-weight checks elsewhere: sums in another order may differ by rounding
+        while (k < weight.length && sum < need - 1e-9 * Math.max(1, need)) {
+            sum += weight[weight.length - 1 - k];
+            k++;
+        }
+        int mostUnits = Arrays.stream(units).max().orElse(0);
+        if (full && mostUnits > 0) {
+            k = Math.max(k, (unitCount + mostUnits - 1) / mostUnits);
+        }
+        return Math.max(1, k);
     }
 
     /** Σ of the p largest site weights: a bound no p sites can beat. */
