@@ -1,5 +1,6 @@
 /* Siting panel of the web map: asks POST /api/siting, follows the run, draws the proposals with the
- * residents each adds, and accepts the ticked ones as the planned facilities of a new project.
+ * residents each adds, and accepts the ticked ones as the planned facilities of a new project; earlier
+ * runs (GET /api/siting, stored) can be opened again and their proposals accepted.
  * API data is only ever put into the page with textContent. */
 (function () {
   'use strict';
@@ -82,9 +83,36 @@
     }).catch(function (e) { finished(null); s.showMessage(e.message); });
   }
 
+  function loadHistory() {
+    return s.api('GET', '/api/siting?limit=20').then(function (r) {
+      var select = document.getElementById('siting-history');
+      while (select.options.length > 1) { select.remove(1); }
+      r.body.forEach(function (h) {
+        var what = h.model === 'mclp' ? 'MCLP' : 'LSCP';
+        var text = h.submittedAt.substring(0, 16).replace('T', ' ') + ' · ' + s.t('type.' + h.type) + ' · ' + what + ' · '
+          + s.t('siting.historyLine', { state: h.status ? s.t('siting.status.' + h.status) : h.state, proposals: h.proposals,
+            accepted: h.accepted, by: h.submittedBy });
+        select.appendChild(s.el('option', { value: h.id }, text));
+      });
+    }).catch(function (e) { s.showMessage(e.message); });
+  }
+
+  function reopen() {
+    var id = value('siting-history');
+    if (!id) { return; }
+    layer.clearLayers();
+    document.getElementById('siting-table').textContent = '';
+    document.getElementById('siting-accept').hidden = true;
+    s.api('GET', '/api/siting/' + id).then(function (r) {
+      current = r.body;
+      if (current.state === 'queued' || current.state === 'running') { poll(); } else { finished(current); }
+    }).catch(function (e) { s.showMessage(e.message); });
+  }
+
   function finished(job) {
     document.getElementById('btn-siting').disabled = false;
     document.getElementById('btn-siting-cancel').hidden = true;
+    loadHistory();
     if (!job) { return; }
     if (job.state === 'failed') { s.showMessage(job.error); return; }
     var a = job.result;
@@ -148,6 +176,7 @@
       document.getElementById('siting-status').setAttribute('data-accepted', String(count));
       document.getElementById('siting-status').setAttribute('data-project', String(r.body.projectId));
       layer.clearLayers();
+      loadHistory();
       return s.reloadFacilities().then(s.registryChanged);
     }).catch(function (e) { s.showMessage(e.message); });
   }
@@ -159,7 +188,9 @@
     if (current) { s.api('DELETE', '/api/siting/' + current.id).catch(function (e) { s.showMessage(e.message); }); }
   });
   document.getElementById('btn-siting-accept').addEventListener('click', accept);
-  s.onLanguage.push(function () { if (current && current.result) { finished(current); } });
+  document.getElementById('siting-history').addEventListener('change', reopen);
+  s.onLanguage.push(function () { if (current && current.result) { finished(current); } else { loadHistory(); } });
   modelChanged();
   sourceChanged();
+  loadHistory();
 })();

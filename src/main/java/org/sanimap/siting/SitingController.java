@@ -37,14 +37,21 @@ class SitingController {
                     + " mobileAsToilets, layer, timeLimitSeconds (1-600, default 60), exact (default true). 202 with the run"
                     + " and its Location; with wait=true, 200 once it has ended.")
     @PostMapping("/api/siting")
-    ResponseEntity<SitingJob> submit(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean wait)
-            throws InterruptedException {
-        SitingJob job = siting.submit(SitingRequest.fromJson(body));
+    ResponseEntity<SitingJob> submit(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean wait,
+            Principal user) throws InterruptedException {
+        SitingJob job = siting.submit(SitingRequest.fromJson(body), body, user == null ? "anonymous" : user.getName());
         URI location = URI.create("/api/siting/" + job.id());
         if (wait) {
             return ResponseEntity.ok().location(location).body(siting.await(job.id()));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(job);
+    }
+
+    @Operation(summary = "The latest siting runs, newest first: who asked, state, status, objective, bound, proposals accepted",
+            description = "limit: 1 to 500, default 50. Runs are stored: they stay listed and acceptable after a restart.")
+    @GetMapping("/api/siting")
+    List<SitingRunSummary> history(@RequestParam(defaultValue = "50") int limit) {
+        return siting.history(limit);
     }
 
     @Operation(summary = "A run's state and progress (phase, best objective, bound, elapsed) and, once ended, its answer")

@@ -1,6 +1,9 @@
 package org.sanimap.siting;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,26 +51,40 @@ import org.sanimap.progress.Project;
 import org.sanimap.progress.ProjectDraft;
 import org.sanimap.standards.StandardsService;
 import org.sanimap.standards.StoredRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Siting on the registry: proposes new sites of a type where the active standard's radius leaves
  * residents uncovered, keeping the facilities that exist or are being built. Runs are asynchronous
  * (one at a time, others queue), report progress, can be cancelled, and their proposals can be accepted
- * as the planned facilities of a new construction project.
+ * as the planned facilities of a new construction project. Every run is stored (request, who asked,
+ * how it ended, answer) and stays readable and acceptable after a restart; a run that a restart
+ * interrupted is marked failed. Live progress is kept in memory for the latest runs only.
  */
 @Service
 public class SitingService {
 
     private static final int KEPT_RUNS = 50;
+    /** Most runs the history lists at once. */
+    public static final int MAX_LISTED = 500;
+    static final String INTERRUPTED = "the server stopped before this run ended";
+    private static final Logger LOG = LoggerFactory.getLogger(SitingService.class);
 
     private final FacilityService facilities;
     private final DemandService demand;
     private final NetworkService network;
     private final StandardsService standards;
     private final ProgressService progress;
+    private final SitingRunRepository stored;
+    private final ObjectMapper json;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "siting");
@@ -77,23 +94,43 @@ public class SitingService {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     SitingService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards,
-            ProgressService progress) {
+            ProgressService progress, SitingRunRepository stored, ObjectMapper json, PlatformTransactionManager transactions) {
         this.facilities = facilities;
         this.progress = progress;
+        this.stored = stored;
+        this.json = json;
+        this.transaction = new TransactionTemplate(transactions);
         this.demand = demand;
         this.network = network;
         this.standards = standards;
         this.clock = Clock.systemUTC();
     }
 
+    /** Runs left queued or running by the last stop of the server did not end: they are marked failed. */
+    @PostConstruct
+    void markInterruptedRuns() {
+        int interrupted = stored.failUnfinished(INTERRUPTED);
+        if (interrupted > 0) {
+            LOG.warn("{} siting runs were interrupted by the last stop of the server; marked failed", interrupted);
+        }
+    }
+
     @PreDestroy
     void stop() {
-        runs.values().forEach(r -> r.optimizer.cancel());
+        runs.values().forEach(r -> {
+            r.cancelRequested = true; // what a stop cuts short is reported cancelled, not done
+            r.optimizer.cancel();
+        });
         executor.shutdownNow();
     }
 
-    /** Checks the request against the stores (radius, layer) and queues the run. */
-    public SitingJob submit(SitingRequest request) {
+    /**
+     * Checks the request against the stores (radius, layer), stores and queues the run.
+     *
+     * @param body     the request as posted, kept with the run
+     * @param userName who asks
+     */
+    public SitingJob submit(SitingRequest request, JsonNode body, String userName) {
         Double standardRadius = null;
         String standardCode = null;
         if (request.radiusMeters() == null) {
@@ -111,20 +148,44 @@ public class SitingService {
             network.walkingCoverage(); // fails now, with a clear message, when there is no network
         }
         prune();
-        Run run = new Run(UUID.randomUUID().toString(), request, radius, standardCode, clock.instant());
+        Run run = new Run(UUID.randomUUID().toString(), request, body, userName, radius, standardCode, clock.instant());
+        stored.insert(new SitingRunRepository.StoredRun(run.id, run.submittedAt, userName, request.type().code(),
+                request.model().code(), request.timeLimitSeconds(), run.state, 0, null, body.toString(), null));
         runs.put(run.id, run);
         String layerName = layer;
         executor.submit(() -> execute(run, layerName, exclusions, layerPoints));
         return run.snapshot(clock.instant());
     }
 
+    /** A run's state: live while it is kept in memory, else as stored. */
     public SitingJob job(String id) {
-        return run(id).snapshot(clock.instant());
+        Run run = runs.get(id);
+        return run != null ? run.snapshot(clock.instant()) : storedJob(storedRun(id));
+    }
+
+    /** The latest {@code limit} runs (1 to {@value #MAX_LISTED}), newest first. */
+    public List<SitingRunSummary> history(int limit) {
+        if (limit < 1 || limit > MAX_LISTED) {
+            throw new IllegalArgumentException("limit " + limit + " out of range [1, " + MAX_LISTED + "]");
+        }
+        List<SitingRunSummary> out = new ArrayList<>();
+        for (SitingRunRepository.StoredRun r : stored.latest(limit)) {
+            Run live = runs.get(r.id());
+            SitingJob job = live != null ? live.snapshot(clock.instant()) : storedJob(r);
+            SitingAnswer a = job.result();
+            out.add(new SitingRunSummary(job.id(), job.state(), job.submittedAt(), job.submittedBy(), r.facilityType(), r.model(),
+                    job.timeLimitSeconds(), job.elapsedMillis(), a == null ? null : a.status(), job.objective(), job.bound(),
+                    a == null ? 0 : a.proposals().size(), stored.acceptedCount(r.id()), job.error()));
+        }
+        return out;
     }
 
     /** Asks the run to stop; it keeps its best answer so far. */
     public SitingJob cancel(String id) {
-        Run run = run(id);
+        Run run = runs.get(id);
+        if (run == null) {
+            return storedJob(storedRun(id)); // not in memory: ended before
+        }
         synchronized (run) {
             if (run.state.equals("queued")) {
                 run.state = "cancelled";
@@ -135,12 +196,15 @@ public class SitingService {
         return run.snapshot(clock.instant());
     }
 
-    /** Waits (at most the run's limit plus a margin) until the run has ended. */
+    /** Waits (at most the run's limit plus a margin) until the run has ended and is stored. */
     public SitingJob await(String id) throws InterruptedException {
-        Run run = run(id);
+        Run run = runs.get(id);
+        if (run == null) {
+            return storedJob(storedRun(id)); // not in memory: ended before
+        }
         long until = System.nanoTime() + (long) ((run.request.timeLimitSeconds() + 120) * 1e9);
         synchronized (run) {
-            while (!run.ended() && System.nanoTime() < until) {
+            while (!run.recorded && System.nanoTime() < until) {
                 run.wait(200);
             }
         }
@@ -160,10 +224,10 @@ public class SitingService {
      * @param responsibleUnit responsible unit (责任单位) of the project, may be null
      */
     public Accepted accept(String id, String projectName, List<Integer> ranks, String responsibleUnit, String userName) {
-        Run run = run(id);
-        SitingAnswer answer = run.answer;
+        SitingJob job = job(id);
+        SitingAnswer answer = job.result();
         if (answer == null || answer.proposals().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "siting run " + id + " has no proposals to accept (state " + run.state + ")");
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "siting run " + id + " has no proposals to accept (state " + job.state() + ")");
         }
         if (ranks != null) {
             for (int r : ranks) {
@@ -182,10 +246,12 @@ public class SitingService {
         ProjectDraft draft = new ProjectDraft(projectName, type, chosen.size(),
                 chosen.stream().map(SitingAnswer.Proposal::district).filter(java.util.Objects::nonNull).distinct().sorted().toList(),
                 null, null, responsibleUnit, null, null, null);
-        synchronized (run) {
+        // one transaction: the project, its planned facilities and the acceptances, or nothing
+        return transaction.execute(status -> {
+            Set<Integer> already = stored.acceptedRanks(id);
             for (SitingAnswer.Proposal p : chosen) {
-                if (run.accepted.contains(p.rank())) {
-                    throw new ResponseStatusException(HttpStatus.CONFLICT, "proposal " + p.rank() + " of siting run " + id + " was accepted already");
+                if (already.contains(p.rank())) {
+                    throw alreadyAccepted(p.rank(), id);
                 }
             }
             if (progress.projectByName(draft.name()).isPresent()) {
@@ -200,36 +266,59 @@ public class SitingService {
                         new FacilitySource(FacilitySource.SITING, "siting:" + id + ":" + p.rank(), detail)));
             }
             Project project = progress.createProjectWithPlannedFacilities(draft, planned, userName);
-            chosen.forEach(p -> run.accepted.add(p.rank()));
+            Instant now = clock.instant();
+            for (SitingAnswer.Proposal p : chosen) {
+                try {
+                    stored.insertAcceptance(id, p.rank(), project.id(), userName, now);
+                } catch (DuplicateKeyException e) {
+                    throw alreadyAccepted(p.rank(), id); // accepted meanwhile by someone else: this project is rolled back
+                }
+            }
             return new Accepted(project.id(), project.draft().name(), progress.facilityIds(project.id()));
-        }
+        });
     }
 
-    private Run run(String id) {
-        Run run = runs.get(id);
-        if (run == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no siting run " + id);
+    private static ResponseStatusException alreadyAccepted(int rank, String id) {
+        return new ResponseStatusException(HttpStatus.CONFLICT, "proposal " + rank + " of siting run " + id + " was accepted already");
+    }
+
+    private SitingRunRepository.StoredRun storedRun(String id) {
+        return stored.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no siting run " + id));
+    }
+
+    private SitingJob storedJob(SitingRunRepository.StoredRun r) {
+        try {
+            SitingAnswer answer = r.answerJson() == null ? null : json.readValue(r.answerJson(), SitingAnswer.class);
+            return new SitingJob(r.id(), r.state(), r.state().equals("queued") ? "queued" : "done", r.submittedAt(), r.submittedBy(),
+                    r.elapsedMillis(), r.timeLimitSeconds(), answer == null ? null : answer.objective(),
+                    answer == null ? null : answer.bound(), r.error(), json.readTree(r.requestJson()), answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored siting run " + r.id() + " is not readable: " + e.getOriginalMessage(), e);
         }
-        return run;
     }
 
     private void prune() {
         if (runs.size() < KEPT_RUNS) {
             return;
         }
-        runs.values().stream().filter(Run::ended).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
+        runs.values().stream().filter(r -> r.recorded).sorted((a, b) -> a.submittedAt.compareTo(b.submittedAt))
                 .limit(runs.size() - KEPT_RUNS + 1L).forEach(r -> runs.remove(r.id));
     }
 
     private void execute(Run run, String layer, List<Geometry> exclusions, LayerPoints layerPoints) {
+        boolean cancelledWhileQueued;
         synchronized (run) {
-            if (run.cancelRequested) {
+            cancelledWhileQueued = run.cancelRequested;
+            if (cancelledWhileQueued) {
                 run.state = "cancelled";
-                run.notifyAll();
-                return;
+            } else {
+                run.state = "running";
+                run.startedNanos = System.nanoTime();
             }
-            run.state = "running";
-            run.startedNanos = System.nanoTime();
+        }
+        if (cancelledWhileQueued) {
+            ended(run);
+            return;
         }
         try {
             SitingAnswer answer = solve(run, layer, exclusions, layerPoints);
@@ -244,10 +333,24 @@ public class SitingService {
                 run.error = e.getMessage() == null ? e.toString() : e.getMessage();
             }
         } finally {
-            synchronized (run) {
-                run.endedNanos = System.nanoTime();
-                run.notifyAll();
-            }
+            run.endedNanos = System.nanoTime();
+            ended(run);
+        }
+    }
+
+    /** Stores how the run ended, then wakes whoever waits for it (so that they find it stored). */
+    private void ended(Run run) {
+        try {
+            SitingJob job = run.snapshot(clock.instant());
+            stored.finish(run.id, job.state(), job.elapsedMillis(), job.error(),
+                    job.result() == null ? null : json.writeValueAsString(job.result()));
+        } catch (JsonProcessingException | RuntimeException e) {
+            // the run stays readable in memory until pruned; a restart will mark it failed
+            LOG.error("siting run {} could not be stored", run.id, e);
+        }
+        synchronized (run) {
+            run.recorded = true;
+            run.notifyAll();
         }
     }
 
@@ -447,11 +550,12 @@ public class SitingService {
     private static final class Run {
         final String id;
         final SitingRequest request;
+        final JsonNode body;
+        final String submittedBy;
         final double radiusMeters;
         final String standardCode;
         final Instant submittedAt;
         final SitingOptimizer optimizer;
-        final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
         volatile String state = "queued";
         volatile String phase = "queued";
         volatile Double objective;
@@ -461,10 +565,15 @@ public class SitingService {
         volatile boolean cancelRequested;
         volatile long startedNanos;
         volatile long endedNanos;
+        /** Ended and stored (or the storing failed): what waiters wait for. */
+        volatile boolean recorded;
 
-        Run(String id, SitingRequest request, double radiusMeters, String standardCode, Instant submittedAt) {
+        Run(String id, SitingRequest request, JsonNode body, String submittedBy, double radiusMeters, String standardCode,
+                Instant submittedAt) {
             this.id = id;
             this.request = request;
+            this.body = body;
+            this.submittedBy = submittedBy;
             this.radiusMeters = radiusMeters;
             this.standardCode = standardCode;
             this.submittedAt = submittedAt;
@@ -482,8 +591,8 @@ public class SitingService {
         SitingJob snapshot(Instant now) {
             long elapsed = startedNanos == 0 ? 0 : ((endedNanos == 0 ? System.nanoTime() : endedNanos) - startedNanos) / 1_000_000;
             SitingAnswer a = answer;
-            return new SitingJob(id, state, phase, submittedAt, elapsed, request.timeLimitSeconds(),
-                    a != null ? a.objective() : objective, a != null ? a.bound() : bound, error, a);
+            return new SitingJob(id, state, phase, submittedAt, submittedBy, elapsed, request.timeLimitSeconds(),
+                    a != null ? a.objective() : objective, a != null ? a.bound() : bound, error, body, a);
         }
     }
 }

@@ -33,6 +33,8 @@ class SitingApiTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private TestRestTemplate planner() {
         return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
@@ -219,6 +221,73 @@ class SitingApiTest {
         JsonNode allExcluded = json.readTree(post("/api/siting?wait=true", "{\"type\":\"public_toilet\",\"model\":\"mclp\","
                 + "\"p\":2,\"radiusMeters\":300,\"exclusions\":" + wholeCity + "}").getBody());
         assertThat(allExcluded.path("error").asText()).matches("all [1-9][0-9]* candidate sites lie inside the exclusion polygons");
+    }
+
+    /** A second service over the same store and beans, as after a restart of the server: nothing in memory. */
+    private SitingService restarted() {
+        return new SitingService(context.getBean(org.sanimap.facility.FacilityService.class),
+                context.getBean(org.sanimap.demand.DemandService.class), context.getBean(org.sanimap.network.NetworkService.class),
+                context.getBean(org.sanimap.standards.StandardsService.class), context.getBean(org.sanimap.progress.ProgressService.class),
+                context.getBean(SitingRunRepository.class), json,
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+    }
+
+    @Test
+    void runsAreStoredListedAndStillAcceptableAfterARestartButOnlyOnce() throws Exception {
+        String body = "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":3,\"radiusMeters\":300,\"exact\":false}";
+        JsonNode first = json.readTree(post("/api/siting?wait=true", body).getBody());
+        String id = first.path("id").asText();
+        assertThat(first.path("submittedBy").asText()).isEqualTo(TestUsers.ADMIN);
+        assertThat(first.path("request")).isEqualTo(json.readTree(body));
+
+        SitingService after = restarted();
+        SitingJob stored = after.job(id);
+        assertThat(stored.state()).isEqualTo("done");
+        assertThat(stored.submittedBy()).isEqualTo(TestUsers.ADMIN);
+        assertThat(stored.request()).isEqualTo(json.readTree(body));
+        // the stored answer is the one the run gave, proposal for proposal
+        JsonNode storedAnswer = json.readTree(json.writeValueAsString(stored.result())); // as the API would write it
+        assertThat(storedAnswer).isEqualTo(first.path("result"));
+        assertThat(stored.elapsedMillis()).isEqualTo(first.path("elapsedMillis").asLong());
+
+        SitingService.Accepted accepted = after.accept(id, "重启后验收 " + id, List.of(2), null, TestUsers.ADMIN);
+        assertThat(accepted.facilityIds()).hasSize(1);
+        // the server that ran it knows of that acceptance from the store: rank 2 once only, the others still free
+        ResponseEntity<String> again = post("/api/siting/" + id + "/accept", "{\"projectName\":\"again " + id + "\",\"ranks\":[1,2]}");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(again.getBody()).path("detail").asText()).isEqualTo("proposal 2 of siting run " + id + " was accepted already");
+        assertThat(get("/api/projects").toString()).doesNotContain("again " + id);
+        assertThat(post("/api/siting/" + id + "/accept", "{\"projectName\":\"rest " + id + "\",\"ranks\":[1,3]}")
+                .getStatusCode().value()).isEqualTo(201);
+
+        JsonNode history = json.readTree(planner().getForEntity("/api/siting?limit=500", String.class).getBody());
+        JsonNode line = null;
+        for (JsonNode h : history) {
+            line = h.path("id").asText().equals(id) ? h : line;
+        }
+        assertThat(line).as("run %s in the history", id).isNotNull();
+        assertThat(line.path("state").asText()).isEqualTo("done");
+        assertThat(line.path("proposals").asInt()).isEqualTo(3);
+        assertThat(line.path("accepted").asInt()).isEqualTo(3);
+        assertThat(line.path("submittedBy").asText()).isEqualTo(TestUsers.ADMIN);
+        assertThat(line.path("objective").asDouble()).isEqualTo(first.path("result").path("objective").asDouble());
+        for (int k = 1; k < history.size(); k++) {
+            assertThat(history.get(k - 1).path("submittedAt").asText()).as("newest first")
+                    .isGreaterThanOrEqualTo(history.get(k).path("submittedAt").asText());
+        }
+        ResponseEntity<String> badLimit = planner().getForEntity("/api/siting?limit=0", String.class);
+        assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(badLimit.getBody()).path("detail").asText()).isEqualTo("limit 0 out of range [1, 500]");
+
+        // a run that a stop of the server cut short is marked failed on the next start
+        String cut = java.util.UUID.randomUUID().toString();
+        context.getBean(SitingRunRepository.class).insert(new SitingRunRepository.StoredRun(cut, java.time.Instant.now(), TestUsers.ADMIN,
+                "public_toilet", "mclp", 60, "running", 0, null, body, null));
+        after.markInterruptedRuns();
+        SitingJob interrupted = after.job(cut);
+        assertThat(interrupted.state()).isEqualTo("failed");
+        assertThat(interrupted.error()).isEqualTo("the server stopped before this run ended");
+        assertThat(http.getForEntity("/api/siting/" + cut, String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

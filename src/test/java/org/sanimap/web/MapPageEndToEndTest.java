@@ -169,6 +169,16 @@ class MapPageEndToEndTest {
         // the progress panel lists the new project at once, without a reload of the page
         String project = browser.findElement(By.id("siting-status")).getAttribute("data-project");
         waitUntil(() -> !browser.findElements(By.cssSelector("#progress-project option[value='" + project + "']")).isEmpty());
+        // the run is listed among the earlier ones, with its 20 proposals accepted, and opens again
+        waitUntil(() -> browser.findElements(By.cssSelector("#siting-history option")).size() >= 2
+                && browser.findElements(By.cssSelector("#siting-history option")).get(1).getText().contains("20 "));
+        String line = browser.findElements(By.cssSelector("#siting-history option")).get(1).getText();
+        assertThat(line).endsWith(" · " + org.sanimap.testing.TestUsers.ADMIN).contains("MCLP");
+        // accepting took the proposals off the map; opening the run draws them again
+        assertThat(browser.findElements(By.cssSelector(".leaflet-tooltip.siting-label"))).isEmpty();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("siting-history"))).selectByIndex(1);
+        waitUntil(() -> browser.findElements(By.cssSelector(".leaflet-tooltip.siting-label")).size() == 20);
+        assertThat(browser.findElements(By.cssSelector("#siting-table tr.siting-row"))).hasSize(20);
         JsonNode planned = new ObjectMapper().readTree(http.getForObject("/api/facilities?status=planned&size=100", String.class));
         assertThat(planned.path("totalCount").asInt()).isEqualTo(20);
         for (JsonNode f : planned.path("features")) {

@@ -1,0 +1,25 @@
+-- Siting runs: what was asked, by whom, how it ended and its answer, kept across restarts so that
+-- proposals can be looked up and accepted later; each proposal is accepted into one project at most.
+CREATE TABLE siting_run (
+    id                  VARCHAR(36)   PRIMARY KEY,
+    submitted_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    submitted_by        VARCHAR(100)  NOT NULL,
+    facility_type       VARCHAR(32)   NOT NULL,
+    model               VARCHAR(8)    NOT NULL,
+    time_limit_seconds  DOUBLE PRECISION NOT NULL,
+    state               VARCHAR(16)   NOT NULL,
+    elapsed_millis      BIGINT        NOT NULL,
+    error               VARCHAR(2000),
+    request_json        TEXT NOT NULL,
+    answer_json         TEXT
+);
+CREATE INDEX siting_run_submitted_idx ON siting_run (submitted_at);
+
+CREATE TABLE siting_acceptance (
+    run_id          VARCHAR(36)   NOT NULL REFERENCES siting_run (id),
+    proposal_rank   INT           NOT NULL,
+    project_id      BIGINT        NOT NULL REFERENCES project (id),
+    user_name       VARCHAR(100)  NOT NULL,
+    accepted_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (run_id, proposal_rank)
+);

@@ -1,0 +1,106 @@
+package org.sanimap.siting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.sanimap.facility.FacilityType;
+import org.sanimap.progress.ProgressService;
+import org.sanimap.progress.ProjectDraft;
+import org.sanimap.testing.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+
+/** Siting runs and acceptances on a store; one subclass per store. */
+abstract class SitingRunStoreContract {
+
+    @Autowired
+    SitingRunRepository runs;
+    @Autowired
+    ProgressService progress;
+
+    private static SitingRunRepository.StoredRun run(String id, Instant at, String state, String request) {
+        return new SitingRunRepository.StoredRun(id, at, "规划员 planner", "public_toilet", "mclp", 60, state, 0, null, request, null);
+    }
+
+    @Test
+    void aRunIsStoredWithItsRequestAndLaterWithHowItEndedAndItsAnswer() {
+        String id = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-03T10:15:30.123456Z");
+        String request = "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":20,\"layer\":\"人口 2026\"}";
+        runs.insert(run(id, at, "queued", request));
+        assertThat(runs.find(id)).contains(run(id, at, "queued", request));
+
+        // 1.1 MB of JSON (requests with a parcel layer can be larger), more than a VARCHAR holds on H2 (1,000,000 characters)
+        StringBuilder answer = new StringBuilder("{\"proposals\":[");
+        for (int k = 1; k <= 7000; k++) {
+            answer.append(k == 1 ? "" : ",").append("{\"rank\":").append(k).append(",\"candidateId\":\"grid-113.264385,23.129112\","
+                    + "\"lonWgs84\":113.26438512345678,\"latWgs84\":23.12911212345678,\"populationAdded\":1234.0,\"district\":\"越秀区\"}");
+        }
+        answer.append("]}");
+        assertThat(answer.length()).isGreaterThan(1_000_000);
+        runs.finish(id, "done", 61_234, null, answer.toString());
+        SitingRunRepository.StoredRun done = runs.find(id).orElseThrow();
+        assertThat(done.state()).isEqualTo("done");
+        assertThat(done.elapsedMillis()).isEqualTo(61_234);
+        assertThat(done.error()).isNull();
+        assertThat(done.answerJson()).isEqualTo(answer.toString());
+        assertThat(done.requestJson()).isEqualTo(request);
+        assertThat(runs.find("no-such-run")).isEmpty();
+    }
+
+    @Test
+    void aLongErrorIsCutToTheColumnAndUnfinishedRunsAreMarkedFailed() {
+        String failed = UUID.randomUUID().toString();
+        String queued = UUID.randomUUID().toString();
+        String running = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-12-03T08:00:00Z");
+        runs.insert(run(failed, at, "queued", "{}"));
+        runs.insert(run(queued, at, "queued", "{}"));
+        runs.insert(run(running, at, "running", "{}"));
+        runs.finish(failed, "failed", 12, "x".repeat(5000), null);
+        assertThat(runs.find(failed).orElseThrow().error()).hasSize(2000).endsWith("...");
+
+        assertThat(runs.failUnfinished(SitingService.INTERRUPTED)).isGreaterThanOrEqualTo(2);
+        for (String id : List.of(queued, running)) {
+            SitingRunRepository.StoredRun r = runs.find(id).orElseThrow();
+            assertThat(r.state()).isEqualTo("failed");
+            assertThat(r.error()).isEqualTo("the server stopped before this run ended");
+        }
+        assertThat(runs.find(failed).orElseThrow().error()).startsWith("xxx");
+    }
+
+    @Test
+    void theLatestRunsComeNewestFirst() {
+        // after the newest run of the store, so that no other run is newer
+        Instant base = runs.latest(1).stream().map(SitingRunRepository.StoredRun::submittedAt).findFirst()
+                .orElse(Instant.parse("2026-12-03T00:00:00Z")).plusSeconds(60);
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        runs.insert(run(a, base.plusSeconds(1), "queued", "{}"));
+        runs.insert(run(b, base.plusSeconds(3), "queued", "{}"));
+        runs.insert(run(c, base.plusSeconds(2), "queued", "{}"));
+        assertThat(runs.latest(2)).extracting(SitingRunRepository.StoredRun::id).containsExactly(b, c);
+        assertThat(runs.latest(3)).extracting(SitingRunRepository.StoredRun::id).containsExactly(b, c, a);
+        runs.failUnfinished("cleanup"); // leave no queued run behind for other tests of the same store
+    }
+
+    @Test
+    void aProposalGoesIntoOneProjectAtMost() {
+        String id = UUID.randomUUID().toString();
+        runs.insert(run(id, Instant.parse("2026-12-03T09:00:00Z"), "done", "{}"));
+        long project = progress.createProject(new ProjectDraft("选址验收 " + id, FacilityType.PUBLIC_TOILET, 2, List.of(), null,
+                null, null, null, null, null), TestUsers.ADMIN).id();
+        Instant now = Instant.parse("2026-12-03T09:05:00Z");
+        runs.insertAcceptance(id, 2, project, TestUsers.ADMIN, now);
+        runs.insertAcceptance(id, 1, project, TestUsers.ADMIN, now);
+        assertThatThrownBy(() -> runs.insertAcceptance(id, 1, project, TestUsers.ADMIN, now)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(runs.acceptedRanks(id)).containsExactly(1, 2);
+        assertThat(runs.acceptedCount(id)).isEqualTo(2);
+        assertThat(runs.acceptedCount(UUID.randomUUID().toString())).isZero();
+    }
+}
