@@ -35,6 +35,7 @@ abstract class ProgressStoreContract {
         jdbc.update("DELETE FROM facility_progress");
         jdbc.update("DELETE FROM facility_transition");
         jdbc.update("DELETE FROM change_log");
+        jdbc.update("DELETE FROM siting_acceptance"); // refers to projects (the siting store tests leave some)
         jdbc.update("DELETE FROM project");
         jdbc.update("DELETE FROM facility");
     }
