@@ -24,6 +24,14 @@ class SitingRunRepository {
             double timeLimitSeconds, String state, long elapsedMillis, String error, String requestJson, String answerJson) {
     }
 
+    /**
+     * How a run ended: its state, time and error (or null), and its answer (JSON, or null) with the figures
+     * the history lists repeated from it (null, null, null, 0 without an answer).
+     */
+    record Ending(String state, long elapsedMillis, String error, String status, Double objective, Double bound,
+            int proposalCount, String answerJson) {
+    }
+
     private final JdbcTemplate jdbc;
 
     SitingRunRepository(JdbcTemplate jdbc) {
@@ -32,24 +40,32 @@ class SitingRunRepository {
 
     void insert(StoredRun r) {
         jdbc.update("INSERT INTO siting_run (id, submitted_at, submitted_by, facility_type, model, time_limit_seconds, state,"
-                + " elapsed_millis, error, request_json, answer_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " elapsed_millis, error, proposal_count, request_json, answer_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                 r.id(), Timestamp.from(r.submittedAt()), r.submittedBy(), r.facilityType(), r.model(), r.timeLimitSeconds(),
-                r.state(), r.elapsedMillis(), r.error(), r.requestJson(), r.answerJson());
+                r.state(), r.elapsedMillis(), truncated(r.error()), r.requestJson(), r.answerJson());
     }
 
-    /** Records how a run ended: its state, time, error (or null) and answer (or null). */
-    void finish(String id, String state, long elapsedMillis, String error, String answerJson) {
-        jdbc.update("UPDATE siting_run SET state = ?, elapsed_millis = ?, error = ?, answer_json = ? WHERE id = ?", state,
-                elapsedMillis, truncated(error), answerJson, id);
+    /** Records how a run ended. */
+    void finish(String id, Ending e) {
+        jdbc.update("UPDATE siting_run SET state = ?, elapsed_millis = ?, error = ?, status = ?, objective = ?, bound = ?,"
+                + " proposal_count = ?, answer_json = ? WHERE id = ?", e.state(), e.elapsedMillis(), truncated(e.error()), e.status(),
+                e.objective(), e.bound(), e.proposalCount(), e.answerJson(), id);
     }
 
     Optional<StoredRun> find(String id) {
         return jdbc.query("SELECT * FROM siting_run WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
     }
 
-    /** The {@code limit} latest runs, newest first. */
-    List<StoredRun> latest(int limit) {
-        return jdbc.query("SELECT * FROM siting_run ORDER BY submitted_at DESC, id LIMIT ?", (rs, n) -> map(rs), limit);
+    /** The {@code limit} latest runs, newest first, as the history lists them (no JSON read). */
+    List<SitingRunSummary> latest(int limit) {
+        return jdbc.query("SELECT r.id, r.state, r.submitted_at, r.submitted_by, r.facility_type, r.model, r.time_limit_seconds,"
+                + " r.elapsed_millis, r.status, r.objective, r.bound, r.proposal_count, r.error,"
+                + " (SELECT COUNT(*) FROM siting_acceptance a WHERE a.run_id = r.id) AS accepted"
+                + " FROM siting_run r ORDER BY r.submitted_at DESC, r.id LIMIT ?", (rs, n) -> new SitingRunSummary(rs.getString("id"),
+                        rs.getString("state"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"),
+                        rs.getString("facility_type"), rs.getString("model"), rs.getDouble("time_limit_seconds"),
+                        rs.getLong("elapsed_millis"), rs.getString("status"), nullableDouble(rs, "objective"),
+                        nullableDouble(rs, "bound"), rs.getInt("proposal_count"), rs.getInt("accepted"), rs.getString("error")), limit);
     }
 
     /** Marks the runs still queued or running as failed with {@code error}; returns how many there were. */
@@ -60,12 +76,6 @@ class SitingRunRepository {
     /** Ranks of the run's proposals accepted so far, ascending. */
     Set<Integer> acceptedRanks(String runId) {
         return new TreeSet<>(jdbc.queryForList("SELECT proposal_rank FROM siting_acceptance WHERE run_id = ?", Integer.class, runId));
-    }
-
-    /** How many of the run's proposals were accepted. */
-    int acceptedCount(String runId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM siting_acceptance WHERE run_id = ?", Integer.class, runId);
-        return n == null ? 0 : n;
     }
 
     /**
@@ -79,6 +89,11 @@ class SitingRunRepository {
 
     private static String truncated(String error) {
         return error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static StoredRun map(ResultSet rs) throws SQLException {

@@ -169,13 +169,16 @@ public class SitingService {
             throw new IllegalArgumentException("limit " + limit + " out of range [1, " + MAX_LISTED + "]");
         }
         List<SitingRunSummary> out = new ArrayList<>();
-        for (SitingRunRepository.StoredRun r : stored.latest(limit)) {
-            Run live = runs.get(r.id());
-            SitingJob job = live != null ? live.snapshot(clock.instant()) : storedJob(r);
-            SitingAnswer a = job.result();
-            out.add(new SitingRunSummary(job.id(), job.state(), job.submittedAt(), job.submittedBy(), r.facilityType(), r.model(),
-                    job.timeLimitSeconds(), job.elapsedMillis(), a == null ? null : a.status(), job.objective(), job.bound(),
-                    a == null ? 0 : a.proposals().size(), stored.acceptedCount(r.id()), job.error()));
+        for (SitingRunSummary line : stored.latest(limit)) {
+            Run live = runs.get(line.id());
+            if (live == null || live.recorded) {
+                out.add(line);
+                continue;
+            }
+            // still queued or running here: its live state and progress
+            SitingJob job = live.snapshot(clock.instant());
+            out.add(new SitingRunSummary(line.id(), job.state(), line.submittedAt(), line.submittedBy(), line.type(), line.model(),
+                    line.timeLimitSeconds(), job.elapsedMillis(), null, job.objective(), job.bound(), 0, 0, job.error()));
         }
         return out;
     }
@@ -342,8 +345,10 @@ public class SitingService {
     private void ended(Run run) {
         try {
             SitingJob job = run.snapshot(clock.instant());
-            stored.finish(run.id, job.state(), job.elapsedMillis(), job.error(),
-                    job.result() == null ? null : json.writeValueAsString(job.result()));
+            SitingAnswer a = job.result();
+            stored.finish(run.id, new SitingRunRepository.Ending(job.state(), job.elapsedMillis(), job.error(),
+                    a == null ? null : a.status(), a == null ? null : a.objective(), a == null ? null : a.bound(),
+                    a == null ? 0 : a.proposals().size(), a == null ? null : json.writeValueAsString(a)));
         } catch (JsonProcessingException | RuntimeException e) {
             // the run stays readable in memory until pruned; a restart will mark it failed
             LOG.error("siting run {} could not be stored", run.id, e);

@@ -1,5 +1,6 @@
 -- Siting runs: what was asked, by whom, how it ended and its answer, kept across restarts so that
 -- proposals can be looked up and accepted later; each proposal is accepted into one project at most.
+-- status, objective, bound and proposal_count repeat the answer's, for the history without the JSON.
 CREATE TABLE siting_run (
     id                  VARCHAR(36)   PRIMARY KEY,
     submitted_at        TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -10,6 +11,10 @@ CREATE TABLE siting_run (
     state               VARCHAR(16)   NOT NULL,
     elapsed_millis      BIGINT        NOT NULL,
     error               VARCHAR(2000),
+    status              VARCHAR(16),
+    objective           DOUBLE PRECISION,
+    bound               DOUBLE PRECISION,
+    proposal_count      INT           NOT NULL,
     request_json        CLOB NOT NULL,
     answer_json         CLOB
 );

@@ -42,7 +42,7 @@ abstract class SitingRunStoreContract {
         }
         answer.append("]}");
         assertThat(answer.length()).isGreaterThan(1_000_000);
-        runs.finish(id, "done", 61_234, null, answer.toString());
+        runs.finish(id, new SitingRunRepository.Ending("done", 61_234, null, "optimal", 29_669.0, 29_669.5, 7000, answer.toString()));
         SitingRunRepository.StoredRun done = runs.find(id).orElseThrow();
         assertThat(done.state()).isEqualTo("done");
         assertThat(done.elapsedMillis()).isEqualTo(61_234);
@@ -50,6 +50,9 @@ abstract class SitingRunStoreContract {
         assertThat(done.answerJson()).isEqualTo(answer.toString());
         assertThat(done.requestJson()).isEqualTo(request);
         assertThat(runs.find("no-such-run")).isEmpty();
+        SitingRunSummary line = runs.latest(500).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+        assertThat(line).isEqualTo(new SitingRunSummary(id, "done", at, "规划员 planner", "public_toilet", "mclp", 60, 61_234, "optimal",
+                29_669.0, 29_669.5, 7000, 0, null));
     }
 
     @Test
@@ -61,7 +64,7 @@ abstract class SitingRunStoreContract {
         runs.insert(run(failed, at, "queued", "{}"));
         runs.insert(run(queued, at, "queued", "{}"));
         runs.insert(run(running, at, "running", "{}"));
-        runs.finish(failed, "failed", 12, "x".repeat(5000), null);
+        runs.finish(failed, new SitingRunRepository.Ending("failed", 12, "x".repeat(5000), null, null, null, 0, null));
         assertThat(runs.find(failed).orElseThrow().error()).hasSize(2000).endsWith("...");
 
         assertThat(runs.failUnfinished(SitingService.INTERRUPTED)).isGreaterThanOrEqualTo(2);
@@ -76,7 +79,7 @@ abstract class SitingRunStoreContract {
     @Test
     void theLatestRunsComeNewestFirst() {
         // after the newest run of the store, so that no other run is newer
-        Instant base = runs.latest(1).stream().map(SitingRunRepository.StoredRun::submittedAt).findFirst()
+        Instant base = runs.latest(1).stream().map(SitingRunSummary::submittedAt).findFirst()
                 .orElse(Instant.parse("2026-12-03T00:00:00Z")).plusSeconds(60);
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
@@ -84,8 +87,11 @@ abstract class SitingRunStoreContract {
         runs.insert(run(a, base.plusSeconds(1), "queued", "{}"));
         runs.insert(run(b, base.plusSeconds(3), "queued", "{}"));
         runs.insert(run(c, base.plusSeconds(2), "queued", "{}"));
-        assertThat(runs.latest(2)).extracting(SitingRunRepository.StoredRun::id).containsExactly(b, c);
-        assertThat(runs.latest(3)).extracting(SitingRunRepository.StoredRun::id).containsExactly(b, c, a);
+        assertThat(runs.latest(2)).extracting(SitingRunSummary::id).containsExactly(b, c);
+        assertThat(runs.latest(3)).extracting(SitingRunSummary::id).containsExactly(b, c, a);
+        SitingRunSummary queued = runs.latest(1).get(0);
+        assertThat(queued.objective()).as("no answer: null, not 0").isNull();
+        assertThat(queued.status()).isNull();
         runs.failUnfinished("cleanup"); // leave no queued run behind for other tests of the same store
     }
 
@@ -100,7 +106,7 @@ abstract class SitingRunStoreContract {
         runs.insertAcceptance(id, 1, project, TestUsers.ADMIN, now);
         assertThatThrownBy(() -> runs.insertAcceptance(id, 1, project, TestUsers.ADMIN, now)).isInstanceOf(DuplicateKeyException.class);
         assertThat(runs.acceptedRanks(id)).containsExactly(1, 2);
-        assertThat(runs.acceptedCount(id)).isEqualTo(2);
-        assertThat(runs.acceptedCount(UUID.randomUUID().toString())).isZero();
+        assertThat(runs.latest(500).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().accepted()).isEqualTo(2);
+        assertThat(runs.acceptedRanks(UUID.randomUUID().toString())).isEmpty();
     }
 }
