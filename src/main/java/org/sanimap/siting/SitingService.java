@@ -589,10 +589,6 @@ public class SitingService {
             });
         }
 
-        boolean ended() {
-            return state.equals("done") || state.equals("failed") || state.equals("cancelled");
-        }
-
         SitingJob snapshot(Instant now) {
             long elapsed = startedNanos == 0 ? 0 : ((endedNanos == 0 ? System.nanoTime() : endedNanos) - startedNanos) / 1_000_000;
             SitingAnswer a = answer;

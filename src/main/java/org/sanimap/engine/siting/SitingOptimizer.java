@@ -31,7 +31,7 @@ import java.util.function.BooleanSupplier;
  * rounds asked for or a 120th of the time limit, whichever comes first, and the better final
  * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
  * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
- * is computed until its descent ends, a sixth of the time at most (half of it while its bound says no more
+ * is computed until its descent ends, a sixth of the time at most (half the time while its bound says no more
  * than all the reachable demand or the p heaviest sites; SCIP then starts no earlier), so
  * that an answer comes with a bound where SCIP's root does not end within the limit; the descent's own
  * best answer is kept where it covers more, and ends the solve when it meets the bound. A heuristic
