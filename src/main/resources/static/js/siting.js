@@ -44,6 +44,7 @@
       timeLimitSeconds: Number(value('siting-time'))
     };
     if (document.getElementById('coverage-include-planned').checked) { body.include.push('planned'); }
+    if (value('siting-district')) { body.district = value('siting-district'); }
     if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;
@@ -81,6 +82,17 @@
       }
       finished(job);
     }).catch(function (e) { finished(null); s.showMessage(e.message); });
+  }
+
+  /* the planning areas, if any are loaded: a run may serve one district only */
+  function loadDistricts() {
+    return s.api('GET', '/api/districts').then(function (r) {
+      var select = document.getElementById('siting-district');
+      var names = r.body.features.map(function (f) { return f.properties.name; })
+        .filter(function (n, i, all) { return all.indexOf(n) === i; }).sort();
+      names.forEach(function (n) { select.appendChild(s.el('option', { value: n }, n)); });
+      document.getElementById('siting-district-label').hidden = names.length === 0;
+    }).catch(function (e) { s.showMessage(e.message); });
   }
 
   function loadHistory() {
@@ -193,4 +205,5 @@
   modelChanged();
   sourceChanged();
   loadHistory();
+  loadDistricts();
 })();

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param metric                     euclidean or walking
  * @param radiusMeters               service radius used
  * @param standard                   code of the active standard the radius came from, or null
+ * @param district                   the planning area the run was restricted to, or null for the whole city
  * @param p                          MCLP: sites asked for; else null
  * @param targetCoverage             LSCP: share to cover; else null
  * @param status                     optimal, feasible, infeasible or unknown
@@ -31,7 +32,7 @@ import java.util.Map;
  * @param timingsMillis              build (candidates, coverage sets, reductions, model) and solve (heuristic,
  *                                   exact search), with their parts
  */
-public record SitingAnswer(String type, String model, String metric, double radiusMeters, String standard, Integer p,
+public record SitingAnswer(String type, String model, String metric, double radiusMeters, String standard, String district, Integer p,
         Double targetCoverage, String status, String reason, Double objective, Double bound, Double gap, Double heuristicObjective,
         int demandUnits, int existingFacilities, int candidateSites, long coveragePairs, double totalPopulation,
         double existingCoveredPopulation, double coveredPopulationAfter, double unreachablePopulation, List<Proposal> proposals,

@@ -142,6 +142,16 @@ public class SitingService {
         }
         double radius = request.radiusMeters() != null ? request.radiusMeters() : standardRadius;
         String layer = demand.resolveLayer(request.layer());
+        if (request.district() != null) {
+            List<String> names = demand.planningAreas().stream().map(a -> a.name()).distinct().sorted().toList();
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("district '" + request.district() + "' given, but no planning areas are loaded"
+                        + " (import them with target=districts)");
+            }
+            if (!names.contains(request.district())) {
+                throw new IllegalArgumentException("unknown district '" + request.district() + "'; expected one of " + names);
+            }
+        }
         List<Geometry> exclusions = polygons(request.exclusions());
         LayerPoints layerPoints = request.candidates().source().equals("layer") ? layerPoints(request.candidates().points()) : null;
         if (request.metric().equals("walking") || request.candidates().source().equals("network")) {
@@ -359,10 +369,16 @@ public class SitingService {
         }
     }
 
-    /** Why no candidate site is left while some demand is uncovered: all excluded, or none near the gaps. */
-    private static String noCandidateReason(String source, int generated, int uncoveredCells, double radiusMeters) {
+    /**
+     * Why no candidate site is left while some demand is uncovered: all outside the district or inside the
+     * exclusions, or none near the gaps.
+     */
+    private static String noCandidateReason(String source, int generated, int outsideDistrict, String district,
+            int uncoveredCells, double radiusMeters) {
         if (generated > 0) {
-            return "all " + generated + " candidate sites lie inside the exclusion polygons";
+            return outsideDistrict == generated ? "all " + generated + " candidate sites lie outside district '" + district + "'"
+                    : "all " + generated + " candidate sites lie inside the exclusion polygons"
+                            + (outsideDistrict > 0 ? " or outside district '" + district + "'" : "");
         }
         String what = source.equals("grid") ? "no point of the candidate grid" : "no walking-network node";
         return what + " lies within " + radiusMeters + " m of the " + uncoveredCells
@@ -374,7 +390,15 @@ public class SitingService {
         double radius = run.radiusMeters;
         long t0 = System.nanoTime();
         run.phase = "loading";
-        List<DemandCell> cells = demand.cells(layer, null);
+        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas().stream()
+                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
+        String district = q.district();
+        List<DemandCell> cells = demand.cells(layer, null).stream()
+                .filter(c -> district == null || district.equals(districts.districtOf(c.lonWgs84(), c.latWgs84()))).toList();
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException(district == null ? "the demand layer has no cells"
+                    : "no demand cell of the layer lies in district '" + district + "'");
+        }
         int n = cells.size();
         double[] dLon = new double[n];
         double[] dLat = new double[n];
@@ -419,7 +443,12 @@ public class SitingService {
         }
         boolean[] keep = CandidateGenerator.outside(sites[0], sites[1], exclusions);
         List<Integer> kept = new ArrayList<>();
+        int outsideDistrict = 0;
         for (int k = 0; k < keep.length; k++) {
+            if (keep[k] && district != null && !district.equals(districts.districtOf(sites[0][k], sites[1][k]))) {
+                keep[k] = false;
+                outsideDistrict++;
+            }
             if (keep[k]) {
                 kept.add(k);
             }
@@ -435,7 +464,8 @@ public class SitingService {
         SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
         long built = System.nanoTime();
         if (cLon.length == 0 && gaps.length > 0) {
-            throw new IllegalArgumentException(noCandidateReason(source, sites[0].length, gaps.length, radius));
+            throw new IllegalArgumentException(noCandidateReason(source, sites[0].length, outsideDistrict, district, gaps.length,
+                    radius));
         }
         if (gaps.length == 0 && q.model() == SitingModel.MCLP) {
             throw new IllegalArgumentException("the existing facilities already cover every resident at " + radius
@@ -445,13 +475,11 @@ public class SitingService {
         SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), q.exact(), 2000, 1);
         SitingResult r = run.optimizer.run(problem, options);
-        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas().stream()
-                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
         List<SitingAnswer.Proposal> proposals = new ArrayList<>();
         for (SitingProposal s : r.proposals()) {
-            String district = districts.districtOf(cLon[s.candidate()], cLat[s.candidate()]);
+            String in = districts.districtOf(cLon[s.candidate()], cLat[s.candidate()]);
             proposals.add(new SitingAnswer.Proposal(s.rank(), cIds.get(s.candidate()), cLon[s.candidate()], cLat[s.candidate()],
-                    s.gainWeight(), DistrictAssigner.WHOLE_AREA.equals(district) ? null : district));
+                    s.gainWeight(), DistrictAssigner.WHOLE_AREA.equals(in) ? null : in));
         }
         Map<String, Long> timings = new LinkedHashMap<>();
         long buildMillis = (built - t0) / 1_000_000;
@@ -463,7 +491,7 @@ public class SitingService {
         timings.put("modelBuild", r.timings().buildMillis());
         timings.put("exactSearch", r.timings().solveMillis());
         boolean mclp = q.model() == SitingModel.MCLP;
-        return new SitingAnswer(q.type().code(), q.model().code(), q.metric(), radius, run.standardCode, mclp ? q.p() : null,
+        return new SitingAnswer(q.type().code(), q.model().code(), q.metric(), radius, run.standardCode, district, mclp ? q.p() : null,
                 mclp ? null : q.targetCoverage(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), finite(r.objective()),
                 finite(r.bound()), finite(r.gap()), finite(r.heuristicObjective()), n, existing.size(), cLon.length, sets.pairCount(),
                 r.totalWeight(), r.existingCoveredWeight(), r.status() == SolveStatus.INFEASIBLE ? r.existingCoveredWeight() : r.coveredWeightAfter(),
