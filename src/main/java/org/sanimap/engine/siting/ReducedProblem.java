@@ -53,6 +53,15 @@ final class ReducedProblem {
         return column.length;
     }
 
+    /** (row, column) pairs: the coverage matrix's non-zeros. */
+    long pairCount() {
+        long pairs = 0;
+        for (int[] rows : colRows) {
+            pairs += rows.length;
+        }
+        return pairs;
+    }
+
     /** Sets {@code count[r]} to the number of open columns that cover row r. */
     void countOpen(boolean[] open, int[] count) {
         Arrays.fill(count, 0);

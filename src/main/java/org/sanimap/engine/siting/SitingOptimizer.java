@@ -29,7 +29,10 @@ import java.util.function.BooleanSupplier;
  * the heuristic answer, until proven optimal or the time limit. On two or more threads the heuristic
  * runs on a second thread for the whole time, SCIP starts from its best answer after the heuristic
  * rounds asked for or a 120th of the time limit, whichever comes first, and the better final
- * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. Before SCIP
+ * answer is kept; on one thread the heuristic takes a sixth of the time before SCIP. On a model of more
+ * than {@value #SCIP_PROBE_PAIRS} pairs, SCIP runs only where GLOP solves the LP within a sixth of the
+ * limit (its root could not end otherwise); where it does not, a second adaptive search (the next seed)
+ * takes SCIP's core, and the best answer of the two is kept. Before SCIP
  * (beside the heuristic, or after it on one thread) the Lagrangian bound ({@link MclpLagrangianBound})
  * is computed until its descent ends, a sixth of the time at most (half the time while its bound says no more
  * than all the reachable demand or the p heaviest sites; SCIP then starts no earlier), so
@@ -70,6 +73,8 @@ public final class SitingOptimizer {
     private volatile SitingMip merges;
     /** The running LP bound of a heuristic answer, apart so that it can be given up alone. */
     private volatile SitingMip lpSolve;
+    /** The merge steps of a second search, where one runs instead of SCIP. */
+    private volatile SitingMip secondMerges;
     private volatile boolean cancelled;
     /** Steps of the Lagrangian bound at most (NewYork p = 100, alone: 0.2 s; San Francisco, 4 times the pairs: 3 s). */
     static final int LAGRANGIAN_ITERATIONS = 3_000;
@@ -86,6 +91,13 @@ public final class SitingOptimizer {
      * the demand; in a 3 s limit under load a sixth of it once left the trivial bound (2026-12-02).
      */
     static final int LAGRANGIAN_MAX_SHARES = 3;
+
+    /**
+     * Above this many (row, column) pairs in the reduced MCLP model, SCIP runs only where GLOP solves the LP
+     * within a sixth of the time limit; else a second search takes its core. NewYork (80,713 pairs, SCIP proves
+     * p = 50 and 60) and the demo city stay below; a 300 x 300 grid at 300 m (2.8 million) is far above.
+     */
+    static final long SCIP_PROBE_PAIRS = 250_000;
 
     /** SCIP's MCLP search beside the heuristic starts after 1/{@value} of the time limit at the earliest. */
     static final int SCIP_START_SHARE = 120;
@@ -135,7 +147,7 @@ public final class SitingOptimizer {
     public void cancel() {
         cancelled = true;
         mip.cancel();
-        for (SitingMip running : new SitingMip[] {merges, lpSolve}) {
+        for (SitingMip running : new SitingMip[] {merges, lpSolve, secondMerges}) {
             if (running != null) {
                 running.cancel();
             }
@@ -281,6 +293,21 @@ public final class SitingOptimizer {
             return result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic, heuristicValue,
                     start, reduced, afterHeuristic, 0, 0);
         }
+        if (alongside && m.pairCount() > SCIP_PROBE_PAIRS) {
+            // a model this large: SCIP helps only where its root LP ends within the limit; GLOP's LP, given a
+            // sixth of the time, tells (and is a bound where it ends). Where it does not end, this core runs a
+            // second search instead of SCIP (a 300 x 300 grid, 2.8 million pairs, p = 200: four seeds of the
+            // search alone ended 60 s at 8,940,737 to 8,975,646, a spread of 0.4 %, where SCIP found nothing)
+            report("LP probe", heuristicValue, bound);
+            double lp = lpMip.mclpLpBound(m, p, Math.min((deadline - start) / 1e9 / LAGRANGIAN_SHARE,
+                    (deadline - System.nanoTime()) / 2e9));
+            if (!Double.isNaN(lp)) {
+                bound = Math.min(bound, lp);
+            } else if (!cancelled) {
+                return secondSearch(problem, o, m, search, running, searchEnded, heuristic, bound, deadline, start, reduced,
+                        afterHeuristic);
+            }
+        }
         report("exact search", heuristicValue, bound);
         SitingMip.Outcome exact;
         try {
@@ -297,6 +324,42 @@ public final class SitingOptimizer {
         }
         return exactResult(problem, o, m, exact, heuristic, Math.max(heuristicValue, improvedValue), bound, start, reduced,
                 afterHeuristic);
+    }
+
+    /**
+     * Instead of SCIP, a second adaptive search (the next seed) on this core until the deadline, beside the first;
+     * the best of both answers and {@code heuristic} is the answer, with {@code bound}.
+     */
+    private SitingResult secondSearch(SitingProblem problem, SitingOptions o, ReducedProblem m, MclpAdaptiveSearch first,
+            CompletableFuture<int[]> running, AtomicBoolean searchEnded, int[] heuristic, double bound, long deadline, long start,
+            long reduced, long afterHeuristic) {
+        int p = o.newSites();
+        report("second search", m.covered(heuristic), bound);
+        SitingMip secondMip = new SitingMip();
+        secondMerges = secondMip;
+        if (cancelled) {
+            secondMip.cancel();
+        }
+        MclpAdaptiveSearch second = new MclpAdaptiveSearch(m, p, o.seed() + 1,
+                (columns, hint, seconds) -> secondMip.mclpOver(m, p, columns, hint, seconds), this::heuristicImproved);
+        long rounds = o.heuristicIterations() == 0 ? 0 : Long.MAX_VALUE;
+        int[] best = heuristic;
+        try {
+            best = better(m, best, second.run(rounds, deadline, () -> cancelled));
+        } finally {
+            searchEnded.set(true); // the first search ends at the deadline too; this only makes sure
+        }
+        best = better(m, best, running.join());
+        double value = m.covered(best);
+        SolveStatus status = value >= bound - 1e-9 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+        report("done", value, bound);
+        return result(problem, o, m, status, cancelled ? "cancelled" : null, value, bound, best, value, start, reduced,
+                afterHeuristic, 0, 0);
+    }
+
+    /** {@code a}, or {@code b} where that covers more. */
+    private static int[] better(ReducedProblem m, int[] a, int[] b) {
+        return m.covered(b) > m.covered(a) ? b : a;
     }
 
     /**

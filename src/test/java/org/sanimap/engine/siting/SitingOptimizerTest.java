@@ -374,6 +374,41 @@ class SitingOptimizerTest {
     }
 
     @Test
+    void onAModelTooLargeForScipsLinearProgramASecondSearchTakesItsCoreAndStopsOnCancel() throws Exception {
+        // 120 x 120 cells at 300 m: 460,800 pairs, above the probe's threshold; the LP of such a regular grid is so
+        // degenerate that GLOP does not solve it in a second (the LSCP's: no answer in 30 s)
+        // residents 1 to 100 a cell at random: with one a cell the Lagrangian answer packs 32-cell sites perfectly
+        // and proves itself optimal before any of this
+        SplittableRandom random = new SplittableRandom(5);
+        double[] residents = new double[120 * 120];
+        Arrays.setAll(residents, i -> 1 + random.nextInt(100));
+        SitingProblem grid = SitingProblem.withoutExisting(residents, cornerGrid(120).coverage());
+        assertThat(ReducedProblem.of(grid, false).pairCount()).isGreaterThan(SitingOptimizer.SCIP_PROBE_PAIRS);
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SitingOptimizer optimizer = new SitingOptimizer((phase, objective, bound) -> phases.add(phase));
+        SitingOptions o = new SitingOptions(SitingModel.MCLP, 300, 1, 6, 2, true, Integer.MAX_VALUE, 1);
+        SitingResult r = optimizer.run(grid, o);
+        assertThat(phases).contains("LP probe", "second search").doesNotContain("exact search");
+        assertThat(r.proposals()).hasSize(300);
+        // 300 sites cover 32 cells each at most, 9,600 cells of 100 residents at most
+        assertThat(r.objective()).isPositive().isLessThanOrEqualTo(r.bound()).isLessThanOrEqualTo(960_000);
+        assertThat(r.proposals().stream().mapToDouble(SitingProposal::gainWeight).sum()).isEqualTo(r.objective());
+
+        List<String> later = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SitingOptimizer cancelled = new SitingOptimizer((phase, objective, bound) -> later.add(phase));
+        CompletableFuture<SitingResult> run = CompletableFuture.supplyAsync(() -> cancelled.run(grid,
+                new SitingOptions(SitingModel.MCLP, 300, 1, 12, 2, true, Integer.MAX_VALUE, 1)));
+        while (!later.contains("second search")) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        cancelled.cancel(); // a search that missed it would run on to its 12 s and say nothing of a cancel
+        SitingResult stopped = run.get(30, TimeUnit.SECONDS);
+        assertThat(stopped.reason()).isEqualTo("cancelled");
+        assertThat(stopped.proposals()).hasSize(300);
+    }
+
+    @Test
     void theExactSearchWaitsForTheLagrangianBoundToEnd() throws Exception {
         SitingProblem newYork = newYork();
         double published = newYorkPublished(100);
