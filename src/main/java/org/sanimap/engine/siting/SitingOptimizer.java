@@ -297,15 +297,14 @@ public final class SitingOptimizer {
             // a model this large: SCIP helps only where its root LP ends within the limit; GLOP's LP, given a
             // sixth of the time, tells (and is a bound where it ends). Where it does not end, this core runs a
             // second search instead of SCIP (a 300 x 300 grid, 2.8 million pairs, p = 200: four seeds of the
-            // search alone ended 60 s at 8,940,737 to 8,975,646, a spread of 0.4 %, where SCIP found nothing)
+            // search alone ended a minute at 8,940,737 to 8,975,646, a spread of 0.4 %, where SCIP found nothing)
             report("LP probe", heuristicValue, bound);
             double lp = lpMip.mclpLpBound(m, p, Math.min((deadline - start) / 1e9 / LAGRANGIAN_SHARE,
                     (deadline - System.nanoTime()) / 2e9));
             if (!Double.isNaN(lp)) {
                 bound = Math.min(bound, lp);
             } else if (!cancelled) {
-                return secondSearch(problem, o, m, search, running, searchEnded, heuristic, bound, deadline, start, reduced,
-                        afterHeuristic);
+                return secondSearch(problem, o, m, running, searchEnded, heuristic, bound, deadline, start, reduced, afterHeuristic);
             }
         }
         report("exact search", heuristicValue, bound);
@@ -330,8 +329,7 @@ public final class SitingOptimizer {
      * Instead of SCIP, a second adaptive search (the next seed) on this core until the deadline, beside the first;
      * the best of both answers and {@code heuristic} is the answer, with {@code bound}.
      */
-    private SitingResult secondSearch(SitingProblem problem, SitingOptions o, ReducedProblem m, MclpAdaptiveSearch first,
-            CompletableFuture<int[]> running, AtomicBoolean searchEnded, int[] heuristic, double bound, long deadline, long start,
+    private SitingResult secondSearch(SitingProblem problem, SitingOptions o, ReducedProblem m, CompletableFuture<int[]> running, AtomicBoolean searchEnded, int[] heuristic, double bound, long deadline, long start,
             long reduced, long afterHeuristic) {
         int p = o.newSites();
         report("second search", m.covered(heuristic), bound);
