@@ -75,6 +75,8 @@ public class SitingService {
     /** Most runs the history lists at once. */
     public static final int MAX_LISTED = 500;
     static final String INTERRUPTED = "the server stopped before this run ended";
+    /** How long a stop of the server waits for the cancelled runs to store what they have. */
+    private static final long STOP_WAIT_SECONDS = 15;
     private static final Logger LOG = LoggerFactory.getLogger(SitingService.class);
 
     private final FacilityService facilities;
@@ -116,12 +118,18 @@ public class SitingService {
     }
 
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         runs.values().forEach(r -> {
             r.cancelRequested = true; // what a stop cuts short is reported cancelled, not done
             r.optimizer.cancel();
         });
-        executor.shutdownNow();
+        // the running run stores its best answer so far and the queued ones their cancel before the store closes
+        // (without the wait the store closed first, and the next start marked them failed with nothing kept)
+        executor.shutdown();
+        if (!executor.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.warn("siting runs did not end within {} s of the stop; the next start marks them failed", STOP_WAIT_SECONDS);
+            executor.shutdownNow();
+        }
     }
 
     /**

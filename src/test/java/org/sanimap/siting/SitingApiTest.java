@@ -279,6 +279,21 @@ class SitingApiTest {
         assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(badLimit.getBody()).path("detail").asText()).isEqualTo("limit 0 out of range [1, 500]");
 
+        // a stop of the server cancels its running run, which stores its best answer so far before the store closes
+        SitingService stopping = restarted();
+        String longBody = "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":150,\"radiusMeters\":300,"
+                + "\"candidates\":{\"spacingMeters\":50},\"timeLimitSeconds\":300}";
+        SitingJob running = stopping.submit(SitingRequest.fromJson(json.readTree(longBody)), json.readTree(longBody), TestUsers.ADMIN);
+        while (!stopping.job(running.id()).state().equals("running")) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        stopping.stop();
+        SitingJob stopped = restarted().job(running.id());
+        assertThat(stopped.state()).isEqualTo("cancelled");
+        assertThat(stopped.result().proposals()).hasSize(150);
+        assertThat(stopped.elapsedMillis()).isLessThan(60_000);
+
         // a run that a stop of the server cut short is marked failed on the next start
         String cut = java.util.UUID.randomUUID().toString();
         context.getBean(SitingRunRepository.class).insert(new SitingRunRepository.StoredRun(cut, java.time.Instant.now(), TestUsers.ADMIN,
