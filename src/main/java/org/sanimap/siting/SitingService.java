@@ -118,7 +118,7 @@ public class SitingService {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         runs.values().forEach(r -> {
             r.cancelRequested = true; // what a stop cuts short is reported cancelled, not done
             r.optimizer.cancel();
@@ -126,8 +126,13 @@ public class SitingService {
         // the running run stores its best answer so far and the queued ones their cancel before the store closes
         // (without the wait the store closed first, and the next start marked them failed with nothing kept)
         executor.shutdown();
-        if (!executor.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-            LOG.warn("siting runs did not end within {} s of the stop; the next start marks them failed", STOP_WAIT_SECONDS);
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("siting runs did not end within {} s of the stop; the next start marks them failed", STOP_WAIT_SECONDS);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             executor.shutdownNow();
         }
     }
