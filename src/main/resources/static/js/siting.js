@@ -86,10 +86,9 @@
 
   /* the planning areas, if any are loaded: a run may serve one district only */
   function loadDistricts() {
-    return s.api('GET', '/api/districts').then(function (r) {
+    return s.api('GET', '/api/districts/names').then(function (r) {
       var select = document.getElementById('siting-district');
-      var names = r.body.features.map(function (f) { return f.properties.name; })
-        .filter(function (n, i, all) { return all.indexOf(n) === i; }).sort();
+      var names = r.body;
       names.forEach(function (n) { select.appendChild(s.el('option', { value: n }, n)); });
       document.getElementById('siting-district-label').hidden = names.length === 0;
     }).catch(function (e) { s.showMessage(e.message); });

@@ -56,6 +56,12 @@ class DemandController {
         return service.layers();
     }
 
+    @Operation(summary = "The planning areas' (districts') names, sorted, without their polygons")
+    @GetMapping("/api/districts/names")
+    List<String> districtNames() {
+        return service.planningAreaNames();
+    }
+
     @GetMapping("/api/districts")
     @Operation(summary = "Planning areas (districts) as GeoJSON polygons")
     ResponseEntity<Map<String, Object>> districts() throws Exception {

@@ -131,6 +131,11 @@ class DemandRepository {
         return new UpsertCounts(created, updated, unchanged);
     }
 
+    /** The planning areas' names, without their polygons. */
+    List<String> areaNames() {
+        return jdbc.queryForList("SELECT DISTINCT name FROM planning_area", String.class);
+    }
+
     List<NamedArea> areas() {
         return jdbc.query("SELECT layer, name, " + spatial.asWkb("geom") + " AS g FROM planning_area ORDER BY layer, name",
                 (rs, n) -> new NamedArea(rs.getString("layer"), new PlanningArea(rs.getString("name"), readWkb(rs.getBytes("g")))));

@@ -60,6 +60,12 @@ public class DemandService {
         return repository.layers();
     }
 
+    /** The names of all planning areas of all layers, each once, in code-point order; no polygons are read. */
+    @Transactional(readOnly = true)
+    public List<String> planningAreaNames() {
+        return repository.areaNames().stream().distinct().sorted().toList();
+    }
+
     /** All planning areas of all layers. */
     @Transactional(readOnly = true)
     public List<PlanningArea> planningAreas() {

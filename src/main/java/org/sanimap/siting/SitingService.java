@@ -65,15 +65,16 @@ import org.springframework.web.server.ResponseStatusException;
  * residents uncovered, keeping the facilities that exist or are being built. Runs are asynchronous
  * (one at a time, others queue), report progress, can be cancelled, and their proposals can be accepted
  * as the planned facilities of a new construction project. Every run is stored (request, who asked,
- * how it ended, answer) and stays readable and acceptable after a restart; a run that a restart
- * interrupted is marked failed. Live progress is kept in memory for the latest runs only.
+ * how it ended, answer) and stays readable and acceptable after a restart; a stop of the server cancels
+ * the running run, which stores its best answer, and a run that could not is marked failed on the next
+ * start. Live progress is kept in memory for the latest runs only.
  */
 @Service
 public class SitingService {
 
     private static final int KEPT_RUNS = 50;
     /** Most runs the history lists at once. */
-    public static final int MAX_LISTED = 500;
+    static final int MAX_LISTED = 500;
     static final String INTERRUPTED = "the server stopped before this run ended";
     /** How long a stop of the server waits for the cancelled runs to store what they have. */
     private static final long STOP_WAIT_SECONDS = 15;
@@ -156,7 +157,7 @@ public class SitingService {
         double radius = request.radiusMeters() != null ? request.radiusMeters() : standardRadius;
         String layer = demand.resolveLayer(request.layer());
         if (request.district() != null) {
-            List<String> names = demand.planningAreas().stream().map(a -> a.name()).distinct().sorted().toList();
+            List<String> names = demand.planningAreaNames();
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("district '" + request.district() + "' given, but no planning areas are loaded"
                         + " (import them with target=districts)");

@@ -85,6 +85,9 @@ abstract class DemandStoreContract {
         PlanningArea taijiang = read.stream().filter(a -> a.name().equals("台江区")).findFirst().orElseThrow();
         assertThat(taijiang.areaWgs84().getGeometryType()).isEqualTo("MultiPolygon");
         assertThat(taijiang.areaWgs84().getArea()).isEqualTo(2.0);
+        // names alone, each once over all layers, in code-point order (台 U+53F0 before 鼓 U+9F13)
+        service.upsertPlanningAreas("districts-2019", List.of(new PlanningArea("鼓楼区", square(10, 10, 2))));
+        assertThat(service.planningAreaNames()).containsExactly("台江区", "鼓楼区");
         assertThat(service.upsertPlanningAreas("districts", List.of(new PlanningArea("鼓楼区", square(10, 10, 1)))))
                 .isEqualTo(new UpsertCounts(0, 0, 1));
     }

@@ -98,5 +98,8 @@ class SitingByDistrictApiTest {
         JsonNode refused = post("/api/siting", "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":2,\"district\":\"北区\"}");
         assertThat(refused.path("status").asInt()).isEqualTo(400);
         assertThat(refused.path("detail").asText()).isEqualTo("unknown district '北区'; expected one of [东区, 西区]");
+        // what the map's district list reads
+        assertThat(json.readTree(http.getForEntity("/api/districts/names", String.class).getBody()))
+                .isEqualTo(json.readTree("[\"东区\", \"西区\"]"));
     }
 }

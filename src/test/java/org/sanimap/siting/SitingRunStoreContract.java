@@ -13,6 +13,8 @@ import org.sanimap.progress.ProjectDraft;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Siting runs and acceptances on a store; one subclass per store. */
 abstract class SitingRunStoreContract {
@@ -21,6 +23,8 @@ abstract class SitingRunStoreContract {
     SitingRunRepository runs;
     @Autowired
     ProgressService progress;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private static SitingRunRepository.StoredRun run(String id, Instant at, String state, String request) {
         return new SitingRunRepository.StoredRun(id, at, "规划员 planner", "public_toilet", "mclp", 60, state, 0, null, request, null);
@@ -108,5 +112,47 @@ abstract class SitingRunStoreContract {
         assertThat(runs.acceptedRanks(id)).containsExactly(1, 2);
         assertThat(runs.latest(500).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow().accepted()).isEqualTo(2);
         assertThat(runs.acceptedRanks(UUID.randomUUID().toString())).isEmpty();
+    }
+
+    @Test
+    void ofTwoPlannersAcceptingTheSameProposalAtOnceTheSecondGetsADuplicateOnceTheFirstCommits() throws Exception {
+        String id = UUID.randomUUID().toString();
+        runs.insert(run(id, Instant.parse("2026-12-03T09:10:00Z"), "done", "{}"));
+        long project = progress.createProject(new ProjectDraft("同时验收 " + id, FacilityType.PUBLIC_TOILET, 1, List.of(), null,
+                null, null, null, null, null), TestUsers.ADMIN).id();
+        Instant now = Instant.parse("2026-12-03T09:15:00Z");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            // the first acceptance is written and its transaction kept open
+            java.util.concurrent.Future<?> first = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
+                runs.insertAcceptance(id, 1, project, TestUsers.ADMIN, now);
+                inserted.countDown();
+                try {
+                    release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(inserted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.Future<Object> second = threads.submit(() -> {
+                try {
+                    new TransactionTemplate(transactions).executeWithoutResult(t ->
+                            runs.insertAcceptance(id, 1, project, "planner2", now));
+                    return "inserted";
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            release.countDown();
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // what the service turns into "proposal 1 ... was accepted already" (409), not another error
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(DuplicateKeyException.class);
+            assertThat(runs.acceptedRanks(id)).containsExactly(1);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

@@ -53,8 +53,8 @@ final class MclpLagrangianBound {
     /**
      * Minimises L(λ) for p columns until {@code maxIterations} steps, the step factor below 10⁻⁴, the bound
      * met by a primal answer or by {@code reachable}, or {@code stop} answering true (asked before every step
-     * with the least L(λ) so far, +∞ before the first: a caller may let the steps go on until their bound says
-     * more than a trivial one).
+     * with the bound so far, made safe as the result's is, +∞ before the first: a caller may let the steps go
+     * on until their bound says more than a trivial one).
      *
      * @param reachable a weight that some p columns are known to cover (0 if none is known), such as the
      *     heuristic's best so far; it only steers the step length
@@ -83,7 +83,9 @@ final class MclpLagrangianBound {
         double stepFactor = 2;
         int sinceImprovement = 0;
         int iteration = 0;
-        while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR && !stop.test(best)) {
+        boolean integral = Arrays.stream(m.rowWeight).allMatch(w -> w == Math.rint(w));
+        while (iteration < maxIterations && stepFactor >= MIN_STEP_FACTOR
+                && !stop.test(best == Double.POSITIVE_INFINITY ? best : safe(best, integral, total))) {
             iteration++;
             double value = 0;
             for (int i = 0; i < rows; i++) {
@@ -135,7 +137,7 @@ final class MclpLagrangianBound {
                 lambda[i] = Math.min(m.rowWeight[i], Math.max(0, lambda[i] - step * direction[i]));
             }
         }
-        return new Result(Math.min(best == Double.POSITIVE_INFINITY ? total : safe(best, m), total), bestPrimal,
+        return new Result(Math.min(best == Double.POSITIVE_INFINITY ? total : safe(best, integral, total), total), bestPrimal,
                 bestSelection, iteration);
     }
 
@@ -144,13 +146,8 @@ final class MclpLagrangianBound {
      * integer weights the optimum is an integer, so the bound rounds down to one after adding 10⁻⁶; else
      * 10⁻⁹ of the total weight is added.
      */
-    private static double safe(double bound, ReducedProblem m) {
-        for (double w : m.rowWeight) {
-            if (w != Math.rint(w)) {
-                return bound + 1e-9 * m.reachableWeight;
-            }
-        }
-        return Math.floor(bound + 1e-6);
+    private static double safe(double bound, boolean integralWeights, double total) {
+        return integralWeights ? Math.floor(bound + 1e-6) : bound + 1e-9 * total;
     }
 
     /**

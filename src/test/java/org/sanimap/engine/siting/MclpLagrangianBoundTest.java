@@ -53,6 +53,31 @@ class MclpLagrangianBoundTest {
     }
 
     @Test
+    void theStopRequestSeesTheLeastBoundSoFarSoThatACallerCanWaitForOneThatSaysSomething() {
+        // many sites for the demand: the first steps' L(λ) lie above all the demand, as on NewYork p = 100 (here 3 steps)
+        SitingOptimizerTest.Instance in = SitingOptimizerTest.random(3, 150, 16, 0, 200);
+        ReducedProblem m = ReducedProblem.of(in.problem(), false);
+        int p = 8; // of 15 sites after the reductions
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        MclpLagrangianBound.Result r = MclpLagrangianBound.compute(m, p, () -> 0, 3_000, least -> {
+            seen.add(least);
+            return least < m.reachableWeight;
+        });
+        assertThat(seen.get(0)).as("before the first step").isEqualTo(Double.POSITIVE_INFINITY);
+        for (int k = 1; k < seen.size(); k++) {
+            assertThat(seen.get(k)).as("the least so far never rises").isLessThanOrEqualTo(seen.get(k - 1));
+        }
+        // it stopped at the first step whose bound was below all the demand, and reports that bound
+        assertThat(seen.subList(0, seen.size() - 1)).allMatch(v -> v >= m.reachableWeight);
+        assertThat(seen.get(seen.size() - 1)).isLessThan(m.reachableWeight);
+        assertThat(seen.size() - 1).as("steps").isEqualTo(r.iterations()).isGreaterThan(1);
+        // the value it was shown is the reported bound (made safe the same way), and a bound
+        assertThat(r.bound()).isEqualTo(seen.get(seen.size() - 1))
+                .isGreaterThanOrEqualTo(SitingOptimizerTest.bruteForceMclp(in, p) - 1e-6);
+        assertThat(m.colCount()).isEqualTo(15);
+    }
+
+    @Test
     void kthLargestAgreesWithSortingIncludingTies() {
         SplittableRandom random = new SplittableRandom(11);
         for (int trial = 0; trial < 200; trial++) {

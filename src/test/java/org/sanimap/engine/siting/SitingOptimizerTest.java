@@ -375,8 +375,8 @@ class SitingOptimizerTest {
 
     @Test
     void onAModelTooLargeForScipsLinearProgramASecondSearchTakesItsCoreAndStopsOnCancel() throws Exception {
-        // 120 x 120 cells at 300 m: 460,800 pairs, above the probe's threshold; the LP of such a regular grid is so
-        // degenerate that GLOP does not solve it in a second (the LSCP's: no answer in 30 s)
+        // 120 x 120 cells at 300 m: 436,176 pairs after the reductions, above the probe's threshold; the LP of such
+        // a regular grid is so degenerate that GLOP does not solve it in a second (a probe, 2026-12-03: not in 60 s)
         // residents 1 to 100 a cell at random: with one a cell the Lagrangian answer packs 32-cell sites perfectly
         // and proves itself optimal before any of this
         SplittableRandom random = new SplittableRandom(5);
