@@ -37,7 +37,11 @@ class FirstAdminCreator implements ApplicationRunner {
         }
         String configured = settings.adminPassword() == null ? "" : settings.adminPassword().strip();
         if (!configured.isEmpty()) {
-            users.create(ADMIN, configured, Role.ADMIN);
+            try {
+                users.create(ADMIN, configured, Role.ADMIN);
+            } catch (IllegalArgumentException rejected) {
+                throw new AdminPasswordRejectedException(rejected.getMessage());
+            }
             log.info("Created the first admin '{}' with the password from SANIMAP_ADMIN_PASSWORD", ADMIN);
             return;
         }
