@@ -10,9 +10,11 @@ import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityStatus;
 
 /**
- * Rebuilds the state of facilities on a past date from their timelines. A facility with a timeline
- * exists from its first entry on; one without (imported in bulk before timelines were kept) exists
- * from the day it was stored, with its current status.
+ * Rebuilds the state of facilities on a past date from their timelines. A facility whose timeline starts
+ * with its creation exists from that entry's date on. One without a timeline (imported in bulk without a
+ * date) exists from the day it was stored, with its current status; one whose timeline starts with a
+ * change (imported so, changed later) exists from the day it was stored with the status it had before
+ * that change.
  */
 final class StatusReplay {
 
@@ -24,11 +26,11 @@ final class StatusReplay {
         FacilityStatus status = null;
         LocalDate actualStart = null;
         LocalDate actualCompletion = null;
-        if (timeline.isEmpty()) {
-            if (f.createdAt().atZone(zone).toLocalDate().isAfter(date)) {
-                return Optional.empty();
-            }
-            status = f.attributes().status();
+        // no timeline, or one that starts with a change rather than a creation (a facility imported in bulk and
+        // changed later): before its first entry the facility had the status it was stored with, from that day on
+        boolean startsWithCreation = !timeline.isEmpty() && timeline.get(0).from() == null;
+        if (!startsWithCreation && !f.createdAt().atZone(zone).toLocalDate().isAfter(date)) {
+            status = timeline.isEmpty() ? f.attributes().status() : timeline.get(0).from();
         }
         for (Transition t : timeline) {
             if (t.effectiveOn().isAfter(date)) {
