@@ -2,8 +2,10 @@ package org.sanimap.facility;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,20 @@ public class FacilityService {
      */
     @Transactional
     public UpsertCounts upsertBySourceKey(List<FacilityAttributes> records) {
+        return upsertBySourceKey(records, null);
+    }
+
+    /**
+     * The same, with the date each record has had its status since as its source states it
+     * ({@code statusSince.get(k)} for {@code records.get(k)}, null where the source gives none; a null list
+     * for none at all). The dates go with the announcements ({@link FacilitiesImported}, and
+     * {@link FacilityChanged} for a changed record), for the status timeline.
+     */
+    @Transactional
+    public UpsertCounts upsertBySourceKey(List<FacilityAttributes> records, List<LocalDate> statusSince) {
+        if (statusSince != null && statusSince.size() != records.size()) {
+            throw new IllegalArgumentException(statusSince.size() + " status dates for " + records.size() + " records");
+        }
         Set<String> keys = new HashSet<>();
         for (FacilityAttributes a : records) {
             String key = a.source().key();
@@ -117,26 +133,43 @@ public class FacilityService {
         Map<String, Facility> existing = repository.findBySourceKeys(keys);
         Instant now = now();
         List<FacilityAttributes> toCreate = new ArrayList<>();
+        Map<String, LocalDate> createdSince = new HashMap<>();
+        Map<Long, LocalDate> dated = new HashMap<>();
+        List<Facility> unchangedDated = new ArrayList<>();
         int updated = 0;
         int unchanged = 0;
-        for (FacilityAttributes a : records) {
+        for (int k = 0; k < records.size(); k++) {
+            FacilityAttributes a = records.get(k);
+            LocalDate since = statusSince == null ? null : statusSince.get(k);
             Facility stored = existing.get(a.source().key());
             if (stored == null) {
                 toCreate.add(a);
+                if (since != null) {
+                    createdSince.put(a.source().key(), since);
+                }
             } else if (stored.attributes().equals(a)) {
                 unchanged++;
+                if (since != null) {
+                    dated.put(stored.id(), since);
+                    unchangedDated.add(stored);
+                }
             } else {
                 if (!repository.update(stored.id(), a, stored.version(), now)) {
                     throw new StaleVersionException(stored.id(), stored.version(), get(stored.id()).version());
                 }
-                events.publishEvent(new FacilityChanged(stored, get(stored.id())));
+                events.publishEvent(new FacilityChanged(stored, get(stored.id()), since));
                 updated++;
             }
         }
         repository.insertAll(toCreate, now);
+        List<Facility> created = List.of();
         if (!toCreate.isEmpty()) {
-            Map<String, Facility> created = repository.findBySourceKeys(toCreate.stream().map(a -> a.source().key()).toList());
-            events.publishEvent(new FacilitiesImported(toCreate.stream().map(a -> created.get(a.source().key())).toList()));
+            Map<String, Facility> byKey = repository.findBySourceKeys(toCreate.stream().map(a -> a.source().key()).toList());
+            created = toCreate.stream().map(a -> byKey.get(a.source().key())).toList();
+            createdSince.forEach((key, since) -> dated.put(byKey.get(key).id(), since));
+        }
+        if (!created.isEmpty() || !dated.isEmpty()) {
+            events.publishEvent(new FacilitiesImported(created, unchangedDated, dated));
         }
         return new UpsertCounts(toCreate.size(), updated, unchanged);
     }

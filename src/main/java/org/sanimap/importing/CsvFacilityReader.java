@@ -2,6 +2,7 @@ package org.sanimap.importing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class CsvFacilityReader {
         SYNONYMS.put(FacilityFieldParser.OPENING_HOURS, List.of("opening_hours", "开放时间"));
         SYNONYMS.put(FacilityFieldParser.BARRIER_FREE, List.of("barrier_free", "wheelchair", "无障碍"));
         SYNONYMS.put(FacilityFieldParser.OPERATOR, List.of("operator", "管理单位", "责任单位", "运营单位"));
+        SYNONYMS.put(FacilityFieldParser.STATUS_SINCE, List.of("status_since", "since", "状态日期", "状态变更日期"));
     }
 
     static final String[] LON_NAMES = {"lon", "lng", "long", "longitude", "x", "经度"};
@@ -59,6 +61,9 @@ public final class CsvFacilityReader {
             throw new ImportRejectedException(fileName + " has a header but no data rows");
         }
         List<FacilityAttributes> facilities = new ArrayList<>();
+        List<LocalDate> statusSince = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        Integer sinceColumn = columns.get(FacilityFieldParser.STATUS_SINCE);
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         Integer idColumn = columns.get(FacilityFieldParser.ID);
@@ -74,10 +79,13 @@ public final class CsvFacilityReader {
                 LonLat wgs84 = options.crs().toWgs84(x, y);
                 String key = "file:" + fileName + (id != null ? ":id=" + id : ":row=" + row.number());
                 FacilitySource source = FacilitySource.file(key, fileName + " row " + row.number());
-                facilities.add(FacilityFieldParser.parse(field -> {
+                FacilityAttributes a = FacilityFieldParser.parse(field -> {
                     Integer c = columns.get(field);
                     return c == null ? null : row.get(c);
-                }, wgs84.lon(), wgs84.lat(), options.defaultType(), options.defaultStatus(), source));
+                }, wgs84.lon(), wgs84.lat(), options.defaultType(), options.defaultStatus(), source);
+                LocalDate since = sinceColumn == null ? null : FacilityFieldParser.statusSince(row.get(sinceColumn), today);
+                facilities.add(a);
+                statusSince.add(since);
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage() + " at row " + row.number());
             }
@@ -85,7 +93,7 @@ public final class CsvFacilityReader {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return new FacilityReadResult(facilities, List.of());
+        return new FacilityReadResult(facilities, statusSince, List.of());
     }
 
     /** Range check on the values as written, before any datum shift, so the message shows them. */

@@ -1,8 +1,13 @@
 package org.sanimap.importing;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilitySource;
 import org.sanimap.facility.FacilityStatus;
@@ -28,6 +33,14 @@ final class FacilityFieldParser {
     static final String BARRIER_FREE = "barrier_free";
     static final String OPERATOR = "operator";
     static final String ID = "id";
+    /** The date the facility has had its status since (opened, construction started, ...). */
+    static final String STATUS_SINCE = "status_since";
+
+    /** Years, months or days: 2019, 2019-06, 2019-06-01, 2019/6/1, 2019.6.1, 2019年6月1日, 2019年6月, 2019年. */
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})(?:年|(?:[-/.年](\\d{1,2})(?:月|(?:[-/.月](\\d{1,2})日?))?))?");
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})[T ]\\d{1,2}:\\d{2}.*");
+    private static final int FIRST_YEAR = 1900;
 
     private static final Map<String, FacilityType> CHINESE_TYPES = Map.ofEntries(
             Map.entry("公厕", FacilityType.PUBLIC_TOILET), Map.entry("公共厕所", FacilityType.PUBLIC_TOILET),
@@ -125,6 +138,54 @@ final class FacilityFieldParser {
             case "no", "false", "0", "n", "否", "无" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("barrier-free value '" + t + "' is not yes/no");
         };
+    }
+
+    /**
+     * A {@link #STATUS_SINCE} value as a date: a year or a month stands for its first day. Null for a blank
+     * value.
+     *
+     * @throws IllegalArgumentException for text that is not such a date, a date before 1900 or after {@code today}
+     */
+    static LocalDate statusSince(String text, LocalDate today) {
+        String t = blankToNull(text);
+        if (t == null) {
+            return null;
+        }
+        // a date with a time of day (GeoPackage DATETIME, spreadsheet exports): the day counts
+        Matcher withTime = DATE_TIME.matcher(t);
+        Matcher m = DATE.matcher(withTime.matches() ? withTime.group(1) : t);
+        LocalDate date = null;
+        if (m.matches()) {
+            try {
+                date = LocalDate.of(Integer.parseInt(m.group(1)), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
+            } catch (DateTimeException e) {
+                date = null;
+            }
+        }
+        if (date == null) {
+            throw new IllegalArgumentException(STATUS_SINCE + " '" + t + "' is not a date (yyyy-mm-dd, yyyy-mm or yyyy, "
+                    + "or 2019年6月1日)");
+        }
+        if (date.getYear() < FIRST_YEAR) {
+            throw new IllegalArgumentException(STATUS_SINCE + " " + t + " is before " + FIRST_YEAR);
+        }
+        if (date.isAfter(today)) {
+            throw new IllegalArgumentException(STATUS_SINCE + " " + t + " is after today (" + today + ")");
+        }
+        return date;
+    }
+
+    /**
+     * The same for sources whose dates are free text (OpenStreetMap's {@code start_date}: "~1990", "1990s",
+     * "before 2000"): empty instead of an error where the text is no such date.
+     */
+    static Optional<LocalDate> statusSinceIfDate(String text, LocalDate today) {
+        try {
+            return Optional.ofNullable(statusSince(text, today));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static String blankToNull(String s) {

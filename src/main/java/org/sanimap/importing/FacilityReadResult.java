@@ -1,18 +1,32 @@
 package org.sanimap.importing;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.sanimap.facility.FacilityAttributes;
 
 /**
  * Facilities read from a file, all valid, and what was left out.
  *
- * @param facilities the validated records, in file order
- * @param skips      elements or rows left out, with their location and reason
+ * @param facilities  the validated records, in file order
+ * @param statusSince for each record (same index), the date it has had its status since as the source
+ *                    states it ({@code status_since}, OSM {@code start_date}); null entries where it gives none
+ * @param skips       elements or rows left out, with their location and reason
  */
-public record FacilityReadResult(List<FacilityAttributes> facilities, List<ImportSkip> skips) {
+public record FacilityReadResult(List<FacilityAttributes> facilities, List<LocalDate> statusSince, List<ImportSkip> skips) {
 
     public FacilityReadResult {
         facilities = List.copyOf(facilities);
+        if (statusSince.size() != facilities.size()) {
+            throw new IllegalArgumentException(statusSince.size() + " status dates for " + facilities.size() + " records");
+        }
+        statusSince = Collections.unmodifiableList(new ArrayList<>(statusSince));
         skips = List.copyOf(skips);
+    }
+
+    /** Records of a source that states no dates. */
+    public FacilityReadResult(List<FacilityAttributes> facilities, List<ImportSkip> skips) {
+        this(facilities, Collections.nCopies(facilities.size(), null), skips);
     }
 }

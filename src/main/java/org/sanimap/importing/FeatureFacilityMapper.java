@@ -1,5 +1,6 @@
 package org.sanimap.importing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.sanimap.facility.FacilityType;
 /**
  * Turns GeoJSON or GeoPackage features into facilities. Properties carry the attribute names of the
  * API (type, status, name, address, district, capacity, toiletGrade, openingHours, barrierFree,
- * operator, id) or the CSV's English and Chinese names. Points keep their position; other geometries
+ * operator, statusSince, id) or the CSV's English and Chinese names. Points keep their position; other geometries
  * use their centroid. A feature without geometry is skipped; any invalid feature rejects the file.
  */
 final class FeatureFacilityMapper {
@@ -26,6 +27,7 @@ final class FeatureFacilityMapper {
         NAMES.get(FacilityFieldParser.GRADE).add(0, "toiletGrade");
         NAMES.get(FacilityFieldParser.OPENING_HOURS).add(0, "openingHours");
         NAMES.get(FacilityFieldParser.BARRIER_FREE).add(0, "barrierFree");
+        NAMES.get(FacilityFieldParser.STATUS_SINCE).add(0, "statusSince");
     }
 
     private FeatureFacilityMapper() {
@@ -34,6 +36,8 @@ final class FeatureFacilityMapper {
     static FacilityReadResult map(List<SourceFeature> features, String fileName, FacilityType defaultType,
             FacilityStatus defaultStatus) {
         List<FacilityAttributes> facilities = new ArrayList<>();
+        List<LocalDate> statusSince = new ArrayList<>();
+        LocalDate today = LocalDate.now();
         List<ImportSkip> skips = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (SourceFeature f : features) {
@@ -51,8 +55,11 @@ final class FeatureFacilityMapper {
                 }
                 String key = "file:" + fileName + (id != null ? ":id=" + id : ":feature=" + f.number());
                 FacilitySource source = FacilitySource.file(key, fileName + " feature " + f.number());
-                facilities.add(FacilityFieldParser.parse(field -> f.property(NAMES.get(field)), p.getX(), p.getY(),
-                        defaultType, defaultStatus == null ? FacilityStatus.IN_SERVICE : defaultStatus, source));
+                FacilityAttributes a = FacilityFieldParser.parse(field -> f.property(NAMES.get(field)), p.getX(), p.getY(),
+                        defaultType, defaultStatus == null ? FacilityStatus.IN_SERVICE : defaultStatus, source);
+                LocalDate since = FacilityFieldParser.statusSince(f.property(NAMES.get(FacilityFieldParser.STATUS_SINCE)), today);
+                facilities.add(a);
+                statusSince.add(since);
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage() + " at feature " + f.number());
             }
@@ -60,6 +67,6 @@ final class FeatureFacilityMapper {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return new FacilityReadResult(facilities, skips);
+        return new FacilityReadResult(facilities, statusSince, skips);
     }
 }

@@ -96,7 +96,7 @@ public class ImportService {
             case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
             case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
         };
-        UpsertCounts counts = facilities.upsertBySourceKey(result.facilities());
+        UpsertCounts counts = facilities.upsertBySourceKey(result.facilities(), result.statusSince());
         if (format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML) {
             // the extract also carries the streets: listeners keep it as the walking network
             events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));

@@ -1,6 +1,7 @@
 package org.sanimap.importing;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,8 @@ public final class OsmFacilityReader {
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final OsmTagMapping mapping;
+    /** Dates after this are no {@code start_date} of a facility that exists. */
+    private final LocalDate today = LocalDate.now();
 
     public OsmFacilityReader(OsmReadOptions options) {
         this.mapping = new OsmTagMapping(options);
@@ -49,6 +52,7 @@ public final class OsmFacilityReader {
 
     private FacilityReadResult read(java.util.function.Consumer<OsmElementVisitor> pass) {
         List<FacilityAttributes> facilities = new ArrayList<>();
+        List<LocalDate> since = new ArrayList<>();
         List<ImportSkip> skips = new ArrayList<>();
         Map<Long, Tagged> ways = new LinkedHashMap<>();
         Map<Long, long[]> wayRefs = new HashMap<>();
@@ -62,7 +66,7 @@ public final class OsmFacilityReader {
                 if (tags.isEmpty()) {
                     return;
                 }
-                mapping.type(tags).ifPresent(type -> add(facilities, skips, type, tags, lon, lat, "node", id));
+                mapping.type(tags).ifPresent(type -> add(facilities, since, skips, type, tags, lon, lat, "node", id));
             }
 
             @Override
@@ -122,7 +126,7 @@ public final class OsmFacilityReader {
                 continue;
             }
             Point c = g.getCentroid();
-            add(facilities, skips, w.getValue().type(), w.getValue().tags(), c.getX(), c.getY(), "way", w.getKey());
+            add(facilities, since, skips, w.getValue().type(), w.getValue().tags(), c.getX(), c.getY(), "way", w.getKey());
         }
         for (Map.Entry<Long, Tagged> r : relations.entrySet()) {
             List<Geometry> parts = new ArrayList<>();
@@ -137,15 +141,17 @@ public final class OsmFacilityReader {
                 continue;
             }
             Point c = GEOMETRY.buildGeometry(parts).getCentroid();
-            add(facilities, skips, r.getValue().type(), r.getValue().tags(), c.getX(), c.getY(), "relation", r.getKey());
+            add(facilities, since, skips, r.getValue().type(), r.getValue().tags(), c.getX(), c.getY(), "relation", r.getKey());
         }
-        return new FacilityReadResult(facilities, skips);
+        return new FacilityReadResult(facilities, since, skips);
     }
 
-    private void add(List<FacilityAttributes> facilities, List<ImportSkip> skips, FacilityType type,
+    /** Adds the element's facility and its {@code start_date} when that is a plain date (else none), or its skip. */
+    private void add(List<FacilityAttributes> facilities, List<LocalDate> since, List<ImportSkip> skips, FacilityType type,
             Map<String, String> tags, double lon, double lat, String elementType, long id) {
         try {
             facilities.add(mapping.attributes(type, tags, lon, lat, elementType, id));
+            since.add(FacilityFieldParser.statusSinceIfDate(tags.get("start_date"), today).orElse(null));
         } catch (IllegalArgumentException e) {
             skips.add(new ImportSkip(elementType + " " + id, e.getMessage()));
         }

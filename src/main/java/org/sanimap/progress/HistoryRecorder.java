@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilitiesImported;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the history of every facility change announced by the registry (who, when, old -> new per
  * field), in the registry's transaction. Status changes made outside the lifecycle (registry edits,
- * imports) also enter the status timeline, dated the day they were made.
+ * imports) also enter the status timeline, dated the day they were made or, for imports whose source
+ * states it, the date the new status holds since.
  */
 @Component
 class HistoryRecorder {
@@ -46,7 +48,8 @@ class HistoryRecorder {
         String user = ChangeContext.userName();
         ChangeContext.Scope scope = ChangeContext.current().orElse(null);
         String note = scope == null ? null : scope.note();
-        LocalDate effectiveOn = scope == null || scope.effectiveOn() == null ? LocalDate.now(clock) : scope.effectiveOn();
+        LocalDate effectiveOn = event.statusSince() != null ? event.statusSince()
+                : scope == null || scope.effectiveOn() == null ? LocalDate.now(clock) : scope.effectiveOn();
         boolean timelineHandled = scope != null && scope.timelineHandled();
         long id = event.facilityId();
         Facility before = event.before();
@@ -70,28 +73,60 @@ class HistoryRecorder {
                     status ? effectiveOn : null, note);
         }
         if (before.attributes().status() != after.attributes().status() && !timelineHandled) {
+            if (event.statusSince() != null) {
+                List<Transition> timeline = repository.transitionsOf(id);
+                LocalDate last = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1).effectiveOn();
+                if (last != null && event.statusSince().isBefore(last)) {
+                    throw new IllegalArgumentException("status_since " + event.statusSince() + " of "
+                            + after.attributes().source().detail() + " is before the facility's last status change, on "
+                            + last + "; a timeline runs forward");
+                }
+            }
             repository.insertTransition(id, before.attributes().status(), after.attributes().status(), effectiveOn, user,
                     note == null ? "changed in the registry" : note, now);
+        } else if (event.statusSince() != null && !timelineHandled && repository.transitionsOf(id).isEmpty()) {
+            // a re-import that changed other fields and states since when the unchanged status holds
+            repository.insertTransition(id, null, after.attributes().status(), event.statusSince(), user,
+                    note == null ? "dated by import: " + detail(after) : note, now);
         }
     }
 
     /**
-     * Facilities created in bulk by an import: each gets its "created" record in one batch. They get no
-     * timeline entry: the state on a past date counts them from the day they were stored, with their
-     * status, as it always has.
+     * Facilities created in bulk by an import: each gets its "created" record in one batch. Those whose
+     * source states the date they have had their status since ({@code status_since}) get their first
+     * timeline entry on that date, and so do existing facilities left unchanged by the import that have
+     * no timeline yet; the others get none, and the state on a past date counts them from the day they
+     * were stored (see {@link StatusReplay}). A facility that already has a timeline keeps it.
      */
     @EventListener
     void facilitiesImported(FacilitiesImported event) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String note = ChangeContext.current().map(ChangeContext.Scope::note).orElse(null);
+        String user = ChangeContext.userName();
         List<ProgressRepository.FieldChange> changes = new ArrayList<>(event.created().size());
+        List<ProgressRepository.NewTransition> firstEntries = new ArrayList<>();
         for (Facility f : event.created()) {
-            FacilityAttributes a = f.attributes();
-            String detail = a.source().detail() == null ? a.source().kind() : a.source().detail();
-            changes.add(new ProgressRepository.FieldChange(f.id(), "created", null, created(a),
-                    note != null ? note : "imported: " + detail));
+            String why = note != null ? note : "imported: " + detail(f);
+            changes.add(new ProgressRepository.FieldChange(f.id(), "created", null, created(f.attributes()), why));
+            LocalDate since = event.statusSince().get(f.id());
+            if (since != null) {
+                firstEntries.add(new ProgressRepository.NewTransition(f.id(), null, f.attributes().status(), since, why));
+            }
         }
-        repository.insertChanges(ChangeRecord.FACILITY, changes, now, ChangeContext.userName());
+        Set<Long> timed = repository.withTimeline(event.unchangedDated().stream().map(Facility::id).toList());
+        for (Facility f : event.unchangedDated()) {
+            if (!timed.contains(f.id())) {
+                firstEntries.add(new ProgressRepository.NewTransition(f.id(), null, f.attributes().status(),
+                        event.statusSince().get(f.id()), note != null ? note : "dated by import: " + detail(f)));
+            }
+        }
+        repository.insertChanges(ChangeRecord.FACILITY, changes, now, user);
+        repository.insertTransitions(firstEntries, user, now);
+    }
+
+    private static String detail(Facility f) {
+        FacilityAttributes a = f.attributes();
+        return a.source().detail() == null ? a.source().kind() : a.source().detail();
     }
 
     /** The new value of a "created" record: type and status. */

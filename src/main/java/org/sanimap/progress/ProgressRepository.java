@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,6 +111,34 @@ class ProgressRepository {
                 + "user_name, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", new Object[] {facilityId,
                     from == null ? null : from.code(), to.code(), date(effectiveOn), userName, note, Timestamp.from(now)});
         return new Transition(id, facilityId, from, to, effectiveOn, userName, note, now);
+    }
+
+    /** A timeline entry to write with {@link #insertTransitions}. */
+    record NewTransition(long facilityId, FacilityStatus from, FacilityStatus to, LocalDate effectiveOn, String note) {
+    }
+
+    /** Many timeline entries of one user and time, in one batch. */
+    void insertTransitions(List<NewTransition> entries, String userName, Instant now) {
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (NewTransition t : entries) {
+            rows.add(new Object[] {t.facilityId(), t.from() == null ? null : t.from().code(), t.to().code(),
+                date(t.effectiveOn()), userName, t.note(), Timestamp.from(now)});
+        }
+        jdbc.batchUpdate("INSERT INTO facility_transition (facility_id, from_status, to_status, effective_on, user_name, "
+                + "note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** Those of {@code facilityIds} that have at least one timeline entry. */
+    Set<Long> withTimeline(Collection<Long> facilityIds) {
+        List<Long> all = new ArrayList<>(facilityIds);
+        Set<Long> out = new HashSet<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(jdbc.queryForList("SELECT DISTINCT facility_id FROM facility_transition WHERE facility_id IN (" + marks
+                    + ")", Long.class, chunk.toArray()));
+        }
+        return out;
     }
 
     /** The timeline of a facility, oldest first (by effective date, then as recorded). */

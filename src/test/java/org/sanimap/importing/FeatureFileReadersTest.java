@@ -38,7 +38,7 @@ class FeatureFileReadersTest {
                  {"type":"Feature","id":"a1","geometry":{"type":"Point","coordinates":[116.4,39.9]},
                   "properties":{"type":"mobile_toilet","status":"planned","name":"移动厕所 1","barrierFree":true,"capacity":4}},
                  {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]},
-                  "properties":{"type":"transfer_station","capacity":500}},
+                  "properties":{"type":"transfer_station","capacity":500,"statusSince":"2012-09"}},
                  {"type":"Feature","geometry":null,"properties":{"type":"public_toilet"}}]}
                 """;
         Path file = TestFiles.write(dir, "f.geojson", json, StandardCharsets.UTF_8);
@@ -56,6 +56,8 @@ class FeatureFileReadersTest {
         assertThat(station.sizeClass()).hasValueSatisfying(s -> assertThat(s.code()).isEqualTo("large"));
         assertThat(station.source().key()).isEqualTo("file:f.geojson:feature=2");
         assertThat(result.skips()).singleElement().satisfies(s -> assertThat(s.location()).isEqualTo("feature 3"));
+        // in service (the default for features) since September 2012; the mobile toilet states no date
+        assertThat(result.statusSince()).containsExactly(null, java.time.LocalDate.of(2012, 9, 1));
     }
 
     @Test

@@ -90,6 +90,29 @@ class OsmFacilityReaderTest {
     }
 
     @Test
+    void aPlainStartDateDatesTheFacilityAndFreeTextOnesAreLeftOut() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <osm version="0.6">
+                  <node id="1" lat="30.1" lon="120.1"><tag k="amenity" v="toilets"/><tag k="start_date" v="2015-06-01"/></node>
+                  <node id="2" lat="30.1" lon="120.2"><tag k="amenity" v="toilets"/><tag k="start_date" v="2008"/></node>
+                  <node id="3" lat="30.1" lon="120.3"><tag k="amenity" v="toilets"/><tag k="start_date" v="~1990"/></node>
+                  <node id="4" lat="30.1" lon="120.4"><tag k="amenity" v="toilets"/><tag k="start_date" v="1990s"/></node>
+                  <node id="5" lat="30.1" lon="120.5"><tag k="amenity" v="toilets"/></node>
+                </osm>
+                """;
+        Path file = TestFiles.write(dir, "dated.osm", xml, StandardCharsets.UTF_8);
+        FacilityReadResult result = new OsmFacilityReader(OsmReadOptions.defaults()).readXml(file);
+
+        assertThat(result.facilities()).extracting(f -> f.source().key())
+                .containsExactly("osm:node/1", "osm:node/2", "osm:node/3", "osm:node/4", "osm:node/5");
+        // a year stands for its first day; OSM's approximate forms are no date, and no reason to leave a toilet out
+        assertThat(result.statusSince()).containsExactly(java.time.LocalDate.of(2015, 6, 1), java.time.LocalDate.of(2008, 1, 1),
+                null, null, null);
+        assertThat(result.skips()).isEmpty();
+    }
+
+    @Test
     void garbageIsRejectedNotCrashedOn() throws Exception {
         byte[] garbage = new byte[1 << 20];
         new Random(7).nextBytes(garbage);
