@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,6 +73,27 @@ class SitingRunRepository {
     /** Marks the runs still queued or running as failed with {@code error}; returns how many there were. */
     int failUnfinished(String error) {
         return jdbc.update("UPDATE siting_run SET state = 'failed', error = ? WHERE state IN ('queued', 'running')", error);
+    }
+
+    /**
+     * Deletes the ended runs older than the {@code kept} latest ended ones (by submission), except those with an accepted
+     * proposal; returns the ids chosen (a run accepted between the choice and the delete stays stored).
+     */
+    List<String> deleteBeyondLatest(int kept) {
+        List<String> old = jdbc.queryForList("SELECT r.id FROM siting_run r WHERE r.state NOT IN ('queued', 'running')"
+                + " AND NOT EXISTS (SELECT 1 FROM siting_acceptance a WHERE a.run_id = r.id)"
+                + " AND r.id NOT IN (SELECT l.id FROM siting_run l WHERE l.state NOT IN ('queued', 'running')"
+                + " ORDER BY l.submitted_at DESC, l.id LIMIT ?)", String.class, kept);
+        List<String> deleted = new ArrayList<>();
+        for (int from = 0; from < old.size(); from += 500) {
+            List<String> chunk = old.subList(from, Math.min(old.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            // an acceptance made meanwhile keeps its run
+            jdbc.update("DELETE FROM siting_run WHERE id IN (" + marks + ") AND NOT EXISTS"
+                    + " (SELECT 1 FROM siting_acceptance a WHERE a.run_id = siting_run.id)", chunk.toArray());
+            deleted.addAll(chunk);
+        }
+        return deleted;
     }
 
     /** Ranks of the run's proposals accepted so far, ascending. */

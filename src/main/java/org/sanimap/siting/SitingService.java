@@ -89,6 +89,7 @@ public class SitingService {
     private final ObjectMapper json;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int keptRuns;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "siting");
         t.setDaemon(true);
@@ -97,7 +98,9 @@ public class SitingService {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     SitingService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards,
-            ProgressService progress, SitingRunRepository stored, ObjectMapper json, PlatformTransactionManager transactions) {
+            ProgressService progress, SitingRunRepository stored, ObjectMapper json, PlatformTransactionManager transactions,
+            SitingSettings settings) {
+        this.keptRuns = settings.keptRuns();
         this.facilities = facilities;
         this.progress = progress;
         this.stored = stored;
@@ -376,6 +379,11 @@ public class SitingService {
         } catch (JsonProcessingException | RuntimeException e) {
             // the run stays readable in memory until pruned; a restart will mark it failed
             LOG.error("siting run {} could not be stored", run.id, e);
+        }
+        try {
+            stored.deleteBeyondLatest(keptRuns).forEach(runs::remove);
+        } catch (RuntimeException e) {
+            LOG.warn("old siting runs could not be deleted; they stay stored", e);
         }
         synchronized (run) {
             run.recorded = true;

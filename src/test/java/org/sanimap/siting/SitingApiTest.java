@@ -229,7 +229,8 @@ class SitingApiTest {
                 context.getBean(org.sanimap.demand.DemandService.class), context.getBean(org.sanimap.network.NetworkService.class),
                 context.getBean(org.sanimap.standards.StandardsService.class), context.getBean(org.sanimap.progress.ProgressService.class),
                 context.getBean(SitingRunRepository.class), json,
-                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
+                context.getBean(SitingSettings.class));
     }
 
     @Test

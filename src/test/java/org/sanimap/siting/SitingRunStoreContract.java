@@ -155,4 +155,34 @@ abstract class SitingRunStoreContract {
             threads.shutdownNow();
         }
     }
+    @Test
+    void runsBeyondTheLatestAreDeletedButNotThoseAcceptedOrStillGoing() {
+        // submitted in the far future, so that these are the latest runs in a store other tests also write to
+        Instant base = Instant.parse("2999-01-01T00:00:00Z");
+        String[] ids = new String[6];
+        for (int k = 0; k < ids.length; k++) {
+            ids[k] = UUID.randomUUID().toString();
+            runs.insert(run(ids[k], base.plusSeconds(k), "queued", "{}"));
+        }
+        // 0: accepted; 1, 2: ended; 3: still running; 4, 5: ended (the two latest ended)
+        for (int k : new int[] {0, 1, 2, 4, 5}) {
+            runs.finish(ids[k], new SitingRunRepository.Ending("done", 5, null, "optimal", 10.0, 10.0, 1, "{}"));
+        }
+        runs.finish(ids[3], new SitingRunRepository.Ending("running", 5, null, null, null, null, 0, null));
+        long project = progress.createProject(new ProjectDraft("保留 " + ids[0], FacilityType.PUBLIC_TOILET, 1, List.of(), null,
+                null, null, null, null, null), TestUsers.ADMIN).id();
+        runs.insertAcceptance(ids[0], 1, project, TestUsers.ADMIN, base);
+
+        List<String> deleted = runs.deleteBeyondLatest(2);
+
+        assertThat(deleted).contains(ids[1], ids[2]).doesNotContain(ids[0], ids[3], ids[4], ids[5]);
+        assertThat(runs.find(ids[1])).isEmpty();
+        assertThat(runs.find(ids[2])).isEmpty();
+        for (int k : new int[] {0, 3, 4, 5}) {
+            assertThat(runs.find(ids[k])).as("run %d", k).isPresent();
+        }
+        assertThat(runs.acceptedRanks(ids[0])).containsExactly(1);
+        // nothing more to delete
+        assertThat(runs.deleteBeyondLatest(2)).isEmpty();
+    }
 }
