@@ -1,5 +1,7 @@
 package org.sanimap.web;
 
+import java.util.stream.Collectors;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.sanimap.facility.FacilityNotFoundException;
 import org.sanimap.facility.StaleVersionException;
@@ -16,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -63,6 +66,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
                 "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'");
+    }
+
+    /**
+     * Query parameters bound to a record (the coverage endpoints') that do not convert: named like a
+     * mismatched path variable, not Spring's "Invalid request content.".
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> "parameter '" + f.getField() + "' has an invalid value '" + f.getRejectedValue() + "'")
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                detail.isEmpty() ? "invalid request parameters" : detail));
     }
 
     @Override

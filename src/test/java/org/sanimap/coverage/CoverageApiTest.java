@@ -188,5 +188,12 @@ class CoverageApiTest {
                 + "cell polygons; area weighting needs a polygon grid (e.g. a GeoPackage population grid), use weighting=centroid");
         ResponseEntity<String> layer = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&layer=x", String.class);
         assertThat(json.readTree(layer.getBody()).path("detail").asText()).isEqualTo("demand layer 'x' not found; there are [poa_hexgrid]");
+        // a value that is not a number names the parameter, as for path variables (it once said "Invalid request content.")
+        ResponseEntity<String> text = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=abc", String.class);
+        assertThat(text.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(text.getBody()).path("detail").asText()).isEqualTo("parameter 'radiusMeters' has an invalid value 'abc'");
+        ResponseEntity<String> flag = http.getForEntity("/api/coverage/by-type?mobileAsToilets=perhaps", String.class);
+        assertThat(json.readTree(flag.getBody()).path("detail").asText())
+                .isEqualTo("parameter 'mobileAsToilets' has an invalid value 'perhaps'");
     }
 }
