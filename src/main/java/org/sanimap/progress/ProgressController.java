@@ -259,7 +259,10 @@ class ProgressController {
     @Operation(summary = "Several transitions in order, all or none (manager)")
     ResponseEntity<List<Map<String, Object>>> transitionAll(@RequestBody TransitionsBody body, Principal who) {
         List<TransitionRequest> requests = new ArrayList<>();
-        List<TransitionBody> items = body.transitions() == null ? List.of() : body.transitions();
+        if (body == null || body.transitions() == null) {
+            throw new IllegalArgumentException("transitions is required: a list of {facilityId, to, date, note, progressPercent}");
+        }
+        List<TransitionBody> items = body.transitions();
         for (int i = 0; i < items.size(); i++) {
             TransitionBody t = items.get(i);
             if (t.facilityId() == null) {

@@ -143,6 +143,11 @@ class ProgressApiTest {
                 .isEqualTo(201);
         JsonNode progress = json.readTree(http.getForEntity("/api/projects/" + project + "/progress", String.class).getBody());
         assertThat(progress.path("byStatus").path("site_selected").asInt()).isEqualTo(2);
+        // a body without the list is refused, not taken for an empty batch
+        ResponseEntity<String> misnamed = send(manager, HttpMethod.POST, "/api/transitions", "{\"items\":[]}");
+        assertThat(misnamed.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(misnamed.getBody()).path("detail").asText())
+                .isEqualTo("transitions is required: a list of {facilityId, to, date, note, progressPercent}");
     }
 
     @Test
