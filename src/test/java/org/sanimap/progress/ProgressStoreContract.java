@@ -216,4 +216,37 @@ abstract class ProgressStoreContract {
         assertThat(service.facilityHistory(f.id())).extracting(ChangeRecord::field).containsExactly("created", "status");
         assertThat(service.facilityHistory(f.id())).extracting(ChangeRecord::userName).containsOnly(ChangeContext.SYSTEM);
     }
+    @Test
+    void bulkImportedFacilitiesWithAStatusDateStartTheirTimelineOnIt() {
+        String prefix = "file:dated-" + System.nanoTime() + "-";
+        List<FacilityAttributes> records = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.IN_SERVICE, "公厕 " + i, null, "台江区",
+                    null, null, null, null, null, 119.32 + i * 0.001, 26.06,
+                    new FacilitySource(FacilitySource.FILE, prefix + i, "toilets.csv row " + (i + 2))));
+        }
+        assertThat(facilities.upsertBySourceKey(records, java.util.Arrays.asList(LocalDate.of(2015, 4, 1), null,
+                LocalDate.of(2020, 10, 1))).created()).isEqualTo(3);
+        List<Facility> imported = facilities.all(java.util.Set.of(FacilityType.PUBLIC_TOILET), java.util.Set.of(FacilityStatus.IN_SERVICE))
+                .stream().filter(f -> f.attributes().source().key().startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(f -> f.attributes().source().key())).toList();
+        assertThat(service.timeline(imported.get(0).id())).singleElement().satisfies(t -> {
+            assertThat(t.from()).isNull();
+            assertThat(t.to()).isEqualTo(FacilityStatus.IN_SERVICE);
+            assertThat(t.effectiveOn()).isEqualTo(LocalDate.of(2015, 4, 1));
+            assertThat(t.note()).isEqualTo("imported: toilets.csv row 2");
+        });
+        assertThat(service.timeline(imported.get(1).id())).isEmpty();
+        assertThat(service.timeline(imported.get(2).id())).extracting(Transition::effectiveOn).containsExactly(LocalDate.of(2020, 10, 1));
+
+        // the same records again, now all dated: only the one without a timeline gets its first entry
+        assertThat(facilities.upsertBySourceKey(records, java.util.Collections.nCopies(3, LocalDate.of(2018, 1, 1))).unchanged())
+                .isEqualTo(3);
+        assertThat(service.timeline(imported.get(0).id())).extracting(Transition::effectiveOn).containsExactly(LocalDate.of(2015, 4, 1));
+        assertThat(service.timeline(imported.get(1).id())).singleElement().satisfies(t -> {
+            assertThat(t.effectiveOn()).isEqualTo(LocalDate.of(2018, 1, 1));
+            assertThat(t.note()).isEqualTo("dated by import: toilets.csv row 3");
+        });
+        assertThat(service.timeline(imported.get(2).id())).extracting(Transition::effectiveOn).containsExactly(LocalDate.of(2020, 10, 1));
+    }
 }
