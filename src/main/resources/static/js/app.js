@@ -569,6 +569,8 @@
     if (document.getElementById('coverage-include-construction').checked) { include.push('under_construction', 'completed'); }
     if (document.getElementById('coverage-include-planned').checked) { include.push('planned', 'site_selected', 'approved'); }
     if (include.length) { q.set('include', include.join(',')); }
+    var asOf = document.getElementById('coverage-asof').value;
+    if (asOf) { q.set('asOf', asOf); }
     return q;
   }
 
@@ -586,6 +588,7 @@
         var metricOnly = new URLSearchParams();
         metricOnly.set('metric', q.get('metric'));
         if (q.get('include')) { metricOnly.set('include', q.get('include')); }
+        if (q.get('asOf')) { metricOnly.set('asOf', q.get('asOf')); }
         document.getElementById('download-by-type-csv').setAttribute('href', '/api/coverage/by-type.csv?' + metricOnly.toString());
         document.getElementById('download-by-type-xlsx').setAttribute('href', '/api/coverage/by-type.xlsx?' + metricOnly.toString());
         uncoveredLayer.clearLayers();
@@ -622,7 +625,9 @@
     summary.setAttribute('data-covered', String(report.coveredPopulation));
     summary.textContent = t('coverage.summary', { covered: Math.round(report.coveredPopulation).toLocaleString(),
       total: Math.round(report.totalPopulation).toLocaleString(), percent: report.coveredPercent.toFixed(1),
-      facilities: report.facilityCount, radius: report.radiusMeters });
+      facilities: report.facilityCount, radius: report.radiusMeters })
+      + (report.asOf ? ' · ' + t('coverage.summaryAsOf', { date: report.asOf }) : '');
+    if (report.asOf) { summary.setAttribute('data-as-of', report.asOf); } else { summary.removeAttribute('data-as-of'); }
     var head = el('tr');
     ['coverage.district', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });
     table.appendChild(head);

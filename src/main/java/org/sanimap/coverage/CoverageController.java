@@ -13,6 +13,7 @@ import java.util.Set;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
+import org.sanimap.progress.Dates;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,17 +44,19 @@ class CoverageController {
     List<CoverageReport> byType(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets,
-            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
-        return service.byType(metric, request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting).statuses(),
-                mobileAsToilets, layer, weighting);
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
+            @RequestParam(required = false) String asOf) {
+        CoverageRequest checked = request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting, asOf);
+        return service.byType(metric, checked.statuses(), mobileAsToilets, layer, weighting, checked.asOf());
     }
 
     @GetMapping(path = "/api/coverage/by-type.csv", produces = "text/csv")
     @Operation(summary = "The per-type campaign table (type x district) as CSV")
     ResponseEntity<byte[]> byTypeCsv(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
-            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
-        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting)),
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
+            @RequestParam(required = false) String asOf) {
+        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting, asOf)),
                 "text/csv;charset=UTF-8", "coverage-by-type.csv");
     }
 
@@ -62,8 +65,9 @@ class CoverageController {
     @Operation(summary = "The per-type campaign table (type x district) as an Excel workbook")
     ResponseEntity<byte[]> byTypeXlsx(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
-            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting) {
-        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting)),
+            @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
+            @RequestParam(required = false) String asOf) {
+        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting, asOf)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "coverage-by-type.xlsx");
     }
 
@@ -164,6 +168,7 @@ class CoverageController {
      * @param mobileAsToilets count mobile toilets as toilets
      * @param layer           demand layer (default: the only one)
      * @param weighting       centroid (default) or area
+     * @param asOf            a past day whose facilities count, with their statuses then (default: today's registry)
      */
     record CoverageParams(
             @Parameter(description = "facility type, e.g. public_toilet", required = true) String type,
@@ -175,7 +180,9 @@ class CoverageController {
             @Parameter(description = "count mobile toilets as toilets") Boolean mobileAsToilets,
             @Parameter(description = "demand layer; default: the only one loaded") String layer,
             @Parameter(description = "centroid (default: a cell counts by its centre) or area (covered share of its polygon)")
-            String weighting) {
+            String weighting,
+            @Parameter(description = "YYYY-MM-DD: count the facilities as they stood at the end of that day (default: today's "
+                    + "registry)") String asOf) {
     }
 
     private CoverageService.Outcome outcome(CoverageParams p) {
@@ -186,19 +193,20 @@ class CoverageController {
         if (p.radiusMeters() == null) {
             // any positive radius passes validation; the service replaces it with the standard's
             return service.analyzeWithActiveStandard(request(p.type(), 1, p.metric(), p.include(), mobile, p.layer(),
-                    p.weighting()));
+                    p.weighting(), p.asOf()));
         }
-        return service.analyze(request(p.type(), p.radiusMeters(), p.metric(), p.include(), mobile, p.layer(), p.weighting()));
+        return service.analyze(request(p.type(), p.radiusMeters(), p.metric(), p.include(), mobile, p.layer(), p.weighting(),
+                p.asOf()));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer, String weighting) {
+            boolean mobileAsToilets, String layer, String weighting, String asOf) {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         if (include != null) {
             include.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                     .map(FacilityStatus::fromCode).forEach(statuses::add);
         }
         return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer,
-                weighting);
+                weighting, Dates.parse("asOf", asOf));
     }
 }

@@ -31,12 +31,14 @@ import org.sanimap.engine.coverage.Gap;
  * @param spacing             nearest-neighbour spacing of the counted facilities
  * @param ruleChecks          the type's active density and spacing rules checked against the figures
  * @param weighting           centroid (a cell counts by its centre) or area (covered share of its polygon)
+ * @param asOf                the day whose facilities were counted, with their statuses then (ISO date); null for
+ *                            today's registry
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
         Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
-        List<RuleCheck> ruleChecks, String weighting) {
+        List<RuleCheck> ruleChecks, String weighting, String asOf) {
 
     /**
      * @param district   planning area
@@ -70,7 +72,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withRuleChecks(List<RuleCheck> checks) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting);
+                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf);
     }
 
     /**
@@ -86,7 +88,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used, density, spacing, ruleChecks, weighting);
+                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf);
     }
 
     /**
@@ -135,14 +137,21 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
                 study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
                 new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
                         finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
-                List.of(), "centroid");
+                List.of(), "centroid", null);
     }
 
     /** The same report, saying how cells were weighted. */
     public CoverageReport withWeighting(String how) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, how);
+                timingsMillis, standard, density, spacing, ruleChecks, how, asOf);
+    }
+
+    /** The same report, saying which day's facilities it counted (ISO date; null: today's registry). */
+    public CoverageReport withAsOf(String day) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, day);
     }
 
     private static Double finite(double v) {

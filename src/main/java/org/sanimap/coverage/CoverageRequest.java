@@ -1,5 +1,6 @@
 package org.sanimap.coverage;
 
+import java.time.LocalDate;
 import java.util.Set;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
@@ -15,14 +16,22 @@ import org.sanimap.facility.FacilityType;
  * @param demandLayer      demand layer name, or null for the only one
  * @param weighting        {@code centroid} (a cell counts when its centre is within reach; default) or
  *                         {@code area} (the covered share of each cell polygon's area)
+ * @param asOf             the day whose facilities count, with the statuses they had then (rebuilt from their
+ *                         timelines); null for today's registry
  */
 public record CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
-        boolean mobileAsToilets, String demandLayer, String weighting) {
+        boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf) {
+
+    /** A request on today's registry. */
+    public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
+            boolean mobileAsToilets, String demandLayer, String weighting) {
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, null);
+    }
 
     /** A centroid-weighted request. */
     public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
             boolean mobileAsToilets, String demandLayer) {
-        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, null);
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, null, null);
     }
 
     public static final double MAX_RADIUS_METERS = 100_000;
@@ -43,5 +52,10 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
         if (!weighting.equals("centroid") && !weighting.equals("area")) {
             throw new IllegalArgumentException("unknown weighting '" + weighting + "'; expected centroid or area");
         }
+    }
+
+    /** The same request at another radius. */
+    public CoverageRequest withRadiusMeters(double newRadiusMeters) {
+        return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf);
     }
 }

@@ -1,5 +1,6 @@
 package org.sanimap.coverage;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -22,11 +23,16 @@ import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilityStatus;
 import org.sanimap.facility.FacilityType;
 import org.sanimap.network.NetworkService;
+import org.sanimap.progress.FacilityState;
+import org.sanimap.progress.ProgressService;
 import org.sanimap.standards.StandardsService;
 import org.sanimap.standards.StoredRule;
 import org.springframework.stereotype.Service;
 
-/** Runs coverage studies on the registry, a stored demand layer and the stored districts. */
+/**
+ * Runs coverage studies on the registry (today's, or as it stood on a past day, rebuilt from the facilities'
+ * timelines), a stored demand layer and the stored districts.
+ */
 @Service
 public class CoverageService {
 
@@ -36,8 +42,11 @@ public class CoverageService {
     private final DemandService demand;
     private final NetworkService network;
     private final StandardsService standards;
+    private final ProgressService progress;
 
-    CoverageService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards) {
+    CoverageService(FacilityService facilities, DemandService demand, NetworkService network, StandardsService standards,
+            ProgressService progress) {
+        this.progress = progress;
         this.facilities = facilities;
         this.demand = demand;
         this.network = network;
@@ -72,12 +81,12 @@ public class CoverageService {
      * "per type" view of a campaign report.
      */
     public List<CoverageReport> byType(String metric, Set<FacilityStatus> statuses, boolean mobileAsToilets, String layer,
-            String weighting) {
+            String weighting, LocalDate asOf) {
         List<CoverageReport> reports = new ArrayList<>();
         for (FacilityType type : FacilityType.values()) {
             if (standards.activeRadius(type).isPresent()) {
                 reports.add(analyzeWithActiveStandard(new CoverageRequest(type, 1, metric, statuses, mobileAsToilets, layer,
-                        weighting)).report());
+                        weighting, asOf)).report());
             }
         }
         return reports;
@@ -96,8 +105,7 @@ public class CoverageService {
     /** Runs the analysis with the radius of the type's active standard, and says so in the report. */
     public Outcome analyzeWithActiveStandard(CoverageRequest withoutRadius) {
         StoredRule rule = activeRadiusRule(withoutRadius.type());
-        CoverageRequest request = new CoverageRequest(withoutRadius.type(), rule.rule().maxValue(), withoutRadius.metric(),
-                withoutRadius.statuses(), withoutRadius.mobileAsToilets(), withoutRadius.demandLayer(), withoutRadius.weighting());
+        CoverageRequest request = withoutRadius.withRadiusMeters(rule.rule().maxValue());
         Outcome o = analyze(request);
         return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
                 rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities());
@@ -132,8 +140,18 @@ public class CoverageService {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         statuses.addAll(request.statuses());
         List<FacilityPoint> sites = new ArrayList<>();
-        for (Facility f : facilities.all(types, statuses)) {
-            sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
+        if (request.asOf() == null) {
+            for (Facility f : facilities.all(types, statuses)) {
+                sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
+            }
+        } else {
+            // the registry as it stood at the end of that day: who existed then, with the status they had
+            for (FacilityState s : progress.statesOn(request.asOf(), null)) {
+                Facility f = s.facility();
+                if (types.contains(f.attributes().type()) && statuses.contains(s.status())) {
+                    sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
+                }
+            }
         }
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         CoverageModel model = request.metric().equals("walking") ? network.walkingCoverage() : new CoverageAnalyzer();
@@ -150,8 +168,8 @@ public class CoverageService {
                 .map(FacilityStatus::code).toList();
         CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
                 sites.size(), layer, study, loadMillis);
-        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting()), study,
-                sites);
+        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
+                .withAsOf(request.asOf() == null ? null : request.asOf().toString()), study, sites);
     }
 
     private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,

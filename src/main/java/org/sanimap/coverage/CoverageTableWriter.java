@@ -151,6 +151,7 @@ final class CoverageTableWriter {
                 new String[] {"服务半径 radius (m)", Double.toString(report.radiusMeters())},
                 new String[] {"标准 standard", standard},
                 new String[] {"计入状态 statuses counted", String.join(", ", report.statuses())},
+                new String[] {"设施截至 facilities as of", report.asOf() == null ? "当前登记 today's registry" : report.asOf()},
                 new String[] {"设施数 facilities", Integer.toString(report.facilityCount())},
                 new String[] {"人口图层 demand layer", report.demandLayer()});
     }

@@ -149,6 +149,15 @@ class MapPageEndToEndTest {
         // one circle per uncovered cell in the overlay pane
         waitUntil(() -> browser.findElements(By.cssSelector(".leaflet-overlay-pane path.uncovered-cell")).size()
                 == cells - coveredCells);
+
+        // the same on the day before the demo was stored: no facility existed yet, nobody is covered
+        String yesterday = java.time.LocalDate.now().minusDays(1).toString();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-asof').value = arguments[0];", yesterday);
+        browser.findElement(By.id("btn-coverage")).click();
+        waitUntil(() -> yesterday.equals(browser.findElement(By.id("coverage-summary")).getAttribute("data-as-of")));
+        assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered"))).isZero();
+        assertThat(browser.findElement(By.id("download-html")).getAttribute("href")).contains("asOf=" + yesterday);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-asof').value = '';");
     }
 
     @Test
