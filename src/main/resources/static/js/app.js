@@ -616,6 +616,30 @@
       }).catch(function (e) { showMessage(e.message); });
   }
 
+  /** Coverage at the end of each of the last 12 months (the facilities as they stood then), as a table. */
+  function runCoverageTrend() {
+    var q = coverageQuery();
+    q.delete('asOf');
+    q.set('step', 'month');
+    return api('GET', '/api/coverage/trend?' + q.toString()).then(function (r) {
+      var table = document.getElementById('coverage-trend');
+      table.textContent = '';
+      var head = el('tr');
+      ['coverage.day', 'coverage.facilities', 'coverage.percent'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });
+      table.appendChild(head);
+      r.body.points.forEach(function (p) {
+        var tr = el('tr', { 'class': 'trend-row', 'data-covered': String(p.coveredPopulation) });
+        tr.appendChild(el('td', null, p.asOf));
+        tr.appendChild(el('td', null, String(p.facilityCount)));
+        tr.appendChild(el('td', null, p.coveredPercent.toFixed(1) + '%'));
+        table.appendChild(tr);
+      });
+      var link = document.getElementById('download-trend-csv');
+      link.setAttribute('href', '/api/coverage/trend.csv?' + q.toString());
+      link.hidden = false;
+    }).catch(function (e) { showMessage(e.message); });
+  }
+
   function renderCoverage() {
     var report = state.coverage;
     var summary = document.getElementById('coverage-summary');
@@ -641,6 +665,7 @@
   }
 
   document.getElementById('btn-coverage').addEventListener('click', runCoverage);
+  document.getElementById('btn-coverage-trend').addEventListener('click', runCoverageTrend);
   document.getElementById('coverage-type').addEventListener('change', applyActiveStandard);
 
   /* ---------- start ---------- */

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.facility.FacilityStatus;
@@ -123,6 +125,40 @@ class CoverageController {
         fc.put("type", "FeatureCollection");
         fc.put("features", features);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
+    }
+
+    @GetMapping("/api/coverage/trend")
+    @Operation(summary = "Covered population on a series of days (from, to, step), from the facilities as they stood then")
+    CoverageTrend trend(@ParameterObject CoverageParams params,
+            @Parameter(description = "first day, YYYY-MM-DD; default: a year before to") @RequestParam(required = false) String from,
+            @Parameter(description = "last day, YYYY-MM-DD; default: today") @RequestParam(required = false) String to,
+            @Parameter(description = "week, month (default), quarter or year") @RequestParam(required = false) String step) {
+        if (params.asOf() != null && !params.asOf().isBlank()) {
+            throw new IllegalArgumentException("asOf does not apply to a trend; give from and to");
+        }
+        if (params.type() == null || params.type().isBlank()) {
+            throw new IllegalArgumentException("type is required; expected one of " + FacilityType.codes());
+        }
+        LocalDate today = service.today();
+        LocalDate last = Optional.ofNullable(Dates.parse("to", to)).orElse(today);
+        if (last.isAfter(today)) {
+            throw new IllegalArgumentException("to " + last + " is in the future (today is " + today + ")");
+        }
+        LocalDate first = Optional.ofNullable(Dates.parse("from", from)).orElse(last.minusYears(1));
+        CoverageRequest request = request(params.type(), params.radiusMeters() == null ? 1 : params.radiusMeters(),
+                params.metric(), params.include(), Boolean.TRUE.equals(params.mobileAsToilets()), params.layer(),
+                params.weighting(), null);
+        return service.trend(request, params.radiusMeters() == null, first, last,
+                step == null || step.isBlank() ? "month" : step.strip());
+    }
+
+    @GetMapping(path = "/api/coverage/trend.csv", produces = "text/csv")
+    @Operation(summary = "The trend as CSV (UTF-8 with BOM, bilingual headers)")
+    ResponseEntity<byte[]> trendCsv(@ParameterObject CoverageParams params, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
+        CoverageTrend trend = trend(params, from, to, step);
+        return download(CoverageTableWriter.trendCsv(trend), "text/csv;charset=UTF-8",
+                "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m.csv");
     }
 
     @GetMapping(path = "/api/coverage/report.csv", produces = "text/csv")

@@ -92,6 +92,30 @@ public class CoverageService {
         return reports;
     }
 
+    /** Today, in the server's time zone (the day replays of the past end on). */
+    public LocalDate today() {
+        return progress.today();
+    }
+
+    /**
+     * Coverage on every day from {@code from} to {@code to} by {@code step} (see {@link CoverageTrend#days}): the
+     * request's type, radius (null: the active standard's), metric and statuses, with the facilities as they stood
+     * at the end of each day.
+     */
+    public CoverageTrend trend(CoverageRequest request, boolean radiusFromStandard, LocalDate from, LocalDate to,
+            String step) {
+        List<CoverageTrend.Point> points = new ArrayList<>();
+        CoverageReport last = null;
+        for (LocalDate day : CoverageTrend.days(from, to, step)) {
+            CoverageRequest onDay = new CoverageRequest(request.type(), request.radiusMeters(), request.metric(),
+                    request.statuses(), request.mobileAsToilets(), request.demandLayer(), request.weighting(), day);
+            last = (radiusFromStandard ? analyzeWithActiveStandard(onDay) : analyze(onDay)).report();
+            points.add(new CoverageTrend.Point(day, last.facilityCount(), last.totalPopulation(), last.coveredPopulation(),
+                    last.coveredPercent()));
+        }
+        return new CoverageTrend(last.type(), last.metric(), last.radiusMeters(), last.statuses(), step, points);
+    }
+
     /**
      * The radius of the type's active radius rule in the standards catalogue.
      *

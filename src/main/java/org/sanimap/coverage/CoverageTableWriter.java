@@ -46,6 +46,26 @@ final class CoverageTableWriter {
         return bytes.toByteArray();
     }
 
+    static final List<String> TREND_HEADERS = List.of("日期 day", "设施数 facilities", "人口 population",
+            "覆盖人口 covered population", "覆盖率% covered percent");
+
+    /** One row per day of the trend. */
+    static byte[] trendCsv(CoverageTrend trend) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            w.write('\uFEFF');
+            csv.printRecord(TREND_HEADERS);
+            for (CoverageTrend.Point p : trend.points()) {
+                csv.printRecord(p.asOf(), p.facilityCount(), round(p.totalPopulation()), round(p.coveredPopulation()),
+                        percent(p.coveredPercent()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     static final List<String> BY_TYPE_HEADERS = List.of("设施类型 facility type", "半径(米) radius (m)", "标准 standard",
             "区 district", "人口 population", "覆盖人口 covered population", "未覆盖人口 uncovered population",
             "覆盖率% covered percent");

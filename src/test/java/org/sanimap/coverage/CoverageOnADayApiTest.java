@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -90,6 +91,43 @@ class CoverageOnADayApiTest {
         String html = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 String.class).getBody();
         assertThat(html).contains("设施截至 facilities as of").contains("2022-01-01");
+    }
+
+    @Test
+    void aTrendGivesTheCoverageOfEachDayFromTheFirstByWholeSteps() throws Exception {
+        JsonNode yearly = get("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2019-12-01&to=2024-12-01&step=year");
+        assertThat(yearly.path("step").asText()).isEqualTo("year");
+        List<String> got = new java.util.ArrayList<>();
+        for (JsonNode p : yearly.path("points")) {
+            got.add(p.path("asOf").asText() + " " + p.path("facilityCount").asInt() + " " + p.path("coveredPopulation").asInt());
+        }
+        // A from 2020-01-01 (cell of 100), B from 2024-06-01 (200)
+        assertThat(got).containsExactly("2019-12-01 0 0", "2020-12-01 1 100", "2021-12-01 1 100", "2022-12-01 1 100",
+                "2023-12-01 1 100", "2024-12-01 2 300");
+        // whole months from the 31st: month ends stay month ends (2024 is a leap year); the last day is to
+        JsonNode monthly = get("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2024-01-31&to=2024-06-15");
+        List<String> days = new java.util.ArrayList<>();
+        monthly.path("points").forEach(p -> days.add(p.path("asOf").asText()));
+        assertThat(days).containsExactly("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-15");
+        assertThat(monthly.path("points").get(5).path("coveredPopulation").asDouble()).isEqualTo(300);
+        String csv = new String(http.getForEntity("/api/coverage/trend.csv?type=public_toilet&radiusMeters=300&from=2019-12-01"
+                + "&to=2020-12-01&step=year", byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("2019-12-01,0,700,0,0.0").contains("2020-12-01,1,700,100,14.29");
+
+        assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&step=day"))
+                .isEqualTo("unknown step 'day'; expected week, month, quarter or year");
+        assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2024-02-01&to=2024-01-01"))
+                .isEqualTo("from 2024-02-01 is after to 2024-01-01");
+        assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2000-01-01&to=2024-01-01&step=week"))
+                .isEqualTo("from 2000-01-01 to 2024-01-01 by week gives more than 120 days; take a longer step or a shorter span");
+        assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&asOf=2024-01-01"))
+                .isEqualTo("asOf does not apply to a trend; give from and to");
+    }
+
+    private String problem(String url) throws Exception {
+        ResponseEntity<String> r = http.getForEntity(url, String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(400);
+        return json.readTree(r.getBody()).path("detail").asText();
     }
 
     @Test

@@ -158,6 +158,14 @@ class MapPageEndToEndTest {
         assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered"))).isZero();
         assertThat(browser.findElement(By.id("download-html")).getAttribute("href")).contains("asOf=" + yesterday);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-asof').value = '';");
+
+        // the month-by-month table: 13 days, a year ago to today; only today's counts the demo's toilets
+        browser.findElement(By.id("btn-coverage-trend")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("#coverage-trend tr.trend-row")).size() == 13);
+        List<WebElement> trend = browser.findElements(By.cssSelector("#coverage-trend tr.trend-row"));
+        assertThat(Double.parseDouble(trend.get(11).getAttribute("data-covered"))).isZero();
+        assertThat(Double.parseDouble(trend.get(12).getAttribute("data-covered"))).isEqualTo(covered);
+        assertThat(trend.get(12).findElement(By.tagName("td")).getText()).isEqualTo(java.time.LocalDate.now().toString());
     }
 
     @Test
