@@ -58,4 +58,9 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
     public CoverageRequest withRadiusMeters(double newRadiusMeters) {
         return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf);
     }
+
+    /** The same request on another day's registry (null: today's). */
+    public CoverageRequest withAsOf(LocalDate day) {
+        return new CoverageRequest(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, day);
+    }
 }

@@ -104,12 +104,16 @@ public class CoverageService {
      */
     public CoverageTrend trend(CoverageRequest request, boolean radiusFromStandard, LocalDate from, LocalDate to,
             String step) {
+        List<LocalDate> days = CoverageTrend.days(from, to, step);
+        CoverageRequest atRadius = radiusFromStandard
+                ? request.withRadiusMeters(activeRadiusRule(request.type()).rule().maxValue()) : request;
+        // the demand, the registry and the timelines are read once for all the days
+        DemandInputs inputs = demandOf(request.demandLayer());
+        java.util.Map<LocalDate, List<FacilityState>> states = progress.statesOnDays(days, null);
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
-        for (LocalDate day : CoverageTrend.days(from, to, step)) {
-            CoverageRequest onDay = new CoverageRequest(request.type(), request.radiusMeters(), request.metric(),
-                    request.statuses(), request.mobileAsToilets(), request.demandLayer(), request.weighting(), day);
-            last = (radiusFromStandard ? analyzeWithActiveStandard(onDay) : analyze(onDay)).report();
+        for (LocalDate day : days) {
+            last = analyze(atRadius.withAsOf(day), inputs, states.get(day), System.nanoTime()).report();
             points.add(new CoverageTrend.Point(day, last.facilityCount(), last.totalPopulation(), last.coveredPopulation(),
                     last.coveredPercent()));
         }
@@ -146,7 +150,17 @@ public class CoverageService {
 
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
-        String layer = demand.resolveLayer(request.demandLayer());
+        return analyze(request, demandOf(request.demandLayer()),
+                request.asOf() == null ? null : progress.statesOn(request.asOf(), null), t0);
+    }
+
+    /** A demand layer's cells as points, their polygons where it has them, and the planning areas. */
+    private record DemandInputs(String layer, List<DemandPoint> points, java.util.Map<String, Geometry> polygons,
+            List<DistrictAssigner.NamedArea> areas) {
+    }
+
+    private DemandInputs demandOf(String requestedLayer) {
+        String layer = demand.resolveLayer(requestedLayer);
         List<DemandPoint> points = new ArrayList<>();
         java.util.Map<String, Geometry> polygons = new java.util.HashMap<>();
         for (DemandCell c : demand.cells(layer, null)) {
@@ -157,6 +171,18 @@ public class CoverageService {
         }
         List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
+        return new DemandInputs(layer, points, polygons, areas);
+    }
+
+    /**
+     * @param statesOnDay the facilities as they stood on {@code request.asOf()}, null for today's registry
+     * @param t0          when the call began (the report's load time counts from it)
+     */
+    private Outcome analyze(CoverageRequest request, DemandInputs inputs, List<FacilityState> statesOnDay, long t0) {
+        String layer = inputs.layer();
+        List<DemandPoint> points = inputs.points();
+        java.util.Map<String, Geometry> polygons = inputs.polygons();
+        List<DistrictAssigner.NamedArea> areas = inputs.areas();
         Set<FacilityType> types = EnumSet.of(request.type());
         if (request.mobileAsToilets() && request.type() == FacilityType.PUBLIC_TOILET) {
             types.add(FacilityType.MOBILE_TOILET);
@@ -164,13 +190,13 @@ public class CoverageService {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         statuses.addAll(request.statuses());
         List<FacilityPoint> sites = new ArrayList<>();
-        if (request.asOf() == null) {
+        if (statesOnDay == null) {
             for (Facility f : facilities.all(types, statuses)) {
                 sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));
             }
         } else {
             // the registry as it stood at the end of that day: who existed then, with the status they had
-            for (FacilityState s : progress.statesOn(request.asOf(), null)) {
+            for (FacilityState s : statesOnDay) {
                 Facility f = s.facility();
                 if (types.contains(f.attributes().type()) && statuses.contains(s.status())) {
                     sites.add(new FacilityPoint(Long.toString(f.id()), f.attributes().lonWgs84(), f.attributes().latWgs84()));

@@ -56,14 +56,10 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
                 case "year" -> from.plusYears(k);
                 default -> throw new IllegalArgumentException("unknown step '" + step + "'; expected week, month, quarter or year");
             };
-            if (d.isAfter(to)) {
+            if (d.isAfter(to) || days.size() > MAX_POINTS) {
                 break;
             }
             days.add(d);
-            if (days.size() > MAX_POINTS) {
-                throw new IllegalArgumentException("from " + from + " to " + to + " by " + step + " gives more than " + MAX_POINTS
-                        + " days; take a longer step or a shorter span");
-            }
         }
         if (!days.get(days.size() - 1).equals(to)) {
             days.add(to);

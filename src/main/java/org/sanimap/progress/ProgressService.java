@@ -491,6 +491,17 @@ public class ProgressService {
     @Transactional(readOnly = true)
     public List<FacilityState> statesOn(LocalDate asOf, Long projectId) {
         LocalDate date = checkAsOf(asOf);
+        return statesOnDays(List.of(date), projectId).get(date);
+    }
+
+    /**
+     * The same for several dates, reading the registry and the timelines once: date → states.
+     *
+     * @throws IllegalArgumentException when a date is in the future
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, List<FacilityState>> statesOnDays(List<LocalDate> dates, Long projectId) {
+        dates.forEach(this::checkAsOf);
         Map<Long, FacilityProgress> progress = new HashMap<>();
         for (FacilityProgress p : repository.allProgress()) {
             progress.put(p.facilityId(), p);
@@ -519,7 +530,11 @@ public class ProgressService {
         }
         Map<Long, List<Transition>> timelines = repository.allTransitions().stream()
                 .collect(Collectors.groupingBy(Transition::facilityId));
-        return StatusReplay.statesOn(all, timelines, progress, date, clock.getZone());
+        Map<LocalDate, List<FacilityState>> out = new java.util.LinkedHashMap<>();
+        for (LocalDate date : dates) {
+            out.put(date, StatusReplay.statesOn(all, timelines, progress, date, clock.getZone()));
+        }
+        return out;
     }
 
     /**
