@@ -225,12 +225,41 @@ class SitingApiTest {
 
     /** A second service over the same store and beans, as after a restart of the server: nothing in memory. */
     private SitingService restarted() {
+        return restarted(context.getBean(SitingSettings.class));
+    }
+
+    private SitingService restarted(SitingSettings settings) {
         return new SitingService(context.getBean(org.sanimap.facility.FacilityService.class),
                 context.getBean(org.sanimap.demand.DemandService.class), context.getBean(org.sanimap.network.NetworkService.class),
                 context.getBean(org.sanimap.standards.StandardsService.class), context.getBean(org.sanimap.progress.ProgressService.class),
                 context.getBean(SitingRunRepository.class), json,
-                context.getBean(org.springframework.transaction.PlatformTransactionManager.class),
-                context.getBean(SitingSettings.class));
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class), settings);
+    }
+
+    @Test
+    void onlyTheLatestEndedRunsStayStoredButAcceptedOnesAlways() throws Exception {
+        SitingService keepingOne = restarted(new SitingSettings(1));
+        String body = "{\"type\":\"public_toilet\",\"model\":\"mclp\",\"p\":2,\"radiusMeters\":300,\"exact\":false}";
+        try {
+            SitingJob accepted = keepingOne.await(keepingOne.submit(SitingRequest.fromJson(json.readTree(body)),
+                    json.readTree(body), TestUsers.ADMIN).id());
+            keepingOne.accept(accepted.id(), "保留的选址 " + accepted.id(), List.of(1), null, TestUsers.ADMIN);
+            SitingJob older = keepingOne.await(keepingOne.submit(SitingRequest.fromJson(json.readTree(body)),
+                    json.readTree(body), TestUsers.ADMIN).id());
+            SitingJob latest = keepingOne.await(keepingOne.submit(SitingRequest.fromJson(json.readTree(body)),
+                    json.readTree(body), TestUsers.ADMIN).id());
+
+            // when the latest ended, the older one went (store and memory); the accepted one stays
+            SitingService fresh = restarted();
+            assertThat(fresh.job(latest.id()).state()).isEqualTo("done");
+            assertThat(fresh.job(accepted.id()).state()).isEqualTo("done");
+            for (SitingService s : List.of(fresh, keepingOne)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.job(older.id()))
+                        .hasMessageContaining("no siting run " + older.id());
+            }
+        } finally {
+            keepingOne.stop();
+        }
     }
 
     @Test
