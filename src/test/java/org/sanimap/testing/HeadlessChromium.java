@@ -40,4 +40,15 @@ public final class HeadlessChromium {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+    /**
+     * Clicks {@code element} once nothing covers its centre: Leaflet pans a popup into view with an animation,
+     * and a click during it lands on whatever is there (the top bar, CI 2026-12-04).
+     */
+    public static void clickWhenUncovered(WebDriver browser, org.openqa.selenium.WebElement element) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("var r = arguments[0].getBoundingClientRect();"
+                        + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + " return e === arguments[0] || arguments[0].contains(e);", element)));
+        element.click();
+    }
 }

@@ -94,13 +94,7 @@ class MapPageEndToEndTest {
         assertNoAlert();
 
         // add a facility by clicking the map, then reload: it is still there
-        // the popup pans into view with an animation: click once nothing (the top bar) covers its close button
-        WebElement close = browser.findElement(By.cssSelector(".leaflet-popup-close-button"));
-        waitUntil(() -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
-                "var r = arguments[0].getBoundingClientRect();"
-                        + " var e = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                        + " return e === arguments[0] || arguments[0].contains(e);", close)));
-        close.click();
+        HeadlessChromium.clickWhenUncovered(browser, browser.findElement(By.cssSelector(".leaflet-popup-close-button")));
         browser.findElement(By.id("btn-add")).click();
         new Actions(browser).moveToElement(browser.findElement(By.id("map")), 120, 80).click().perform();
         WebElement form = new WebDriverWait(browser, Duration.ofSeconds(10))

@@ -248,9 +248,8 @@ class ProgressMapEndToEndTest {
     /** Opens the facility's popup, its edit form, and saves it with another district. */
     private void editDistrict(String name, String district) {
         browser.findElement(By.cssSelector(".facility-marker[title='" + name + "']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup .btn-edit")))
-                .click();
+        HeadlessChromium.clickWhenUncovered(browser, new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(".leaflet-popup .btn-edit"))));
         WebElement form = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("facility-form")));
         WebElement field = form.findElement(By.name("district"));
