@@ -11,6 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SanimapApplication {
 
+    /** What {@code --help} prints: the server and the two batch commands. */
+    static final String USAGE = String.join("\n",
+            "usage: java -jar sanimap.jar [--sanimap.data-dir=DIR] [--server.port=N] [--spring.profiles.active=postgis] ...",
+            "         starts the web application (map at http://localhost:8080); see README.md for every setting",
+            "   or: java -jar sanimap.jar coverage --help    coverage of a facilities file over a demand file, no server",
+            "   or: java -jar sanimap.jar site --help        siting (LSCP, MCLP, OR-Library set covering), no server");
+
     /**
      * Starts the web application, or runs a batch command when the first argument names one
      * ({@code coverage}, {@code site}), with no server and no database.
@@ -21,6 +28,10 @@ public class SanimapApplication {
         }
         if (args.length > 0 && args[0].equals("site")) {
             System.exit(SiteCommand.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
+            System.out.println(USAGE);
+            System.exit(0);
         }
         SpringApplication.run(SanimapApplication.class, args);
     }

@@ -32,6 +32,11 @@ final class CommandLineArguments {
         }
     }
 
+    /** Whether the arguments ask for the usage ({@code --help} or {@code -h}) rather than a run. */
+    static boolean asksForHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
+    }
+
     String required(String name) {
         String v = values.get(name);
         if (v == null) {

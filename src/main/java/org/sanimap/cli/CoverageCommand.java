@@ -66,6 +66,10 @@ public final class CoverageCommand {
 
     /** Runs the command; returns the process exit code (0 done, 2 bad input). */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (CommandLineArguments.asksForHelp(args)) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             CommandLineArguments a = new CommandLineArguments(args,
                     Set.of("facilities", "demand", "districts", "network", "type", "radius-meters", "metric", "include",

@@ -73,6 +73,10 @@ public final class SiteCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (CommandLineArguments.asksForHelp(args)) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             CommandLineArguments a = new CommandLineArguments(args, Set.of("orlib-scp", "model", "demand", "candidates",
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",

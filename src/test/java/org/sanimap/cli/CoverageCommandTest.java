@@ -116,4 +116,16 @@ class CoverageCommandTest {
                 .isEqualTo(2);
         assertThat(err2.toString(StandardCharsets.UTF_8)).contains("unknown facility type 'castle'");
     }
+    @Test
+    void helpPrintsTheUsageOfEachCommandAndSucceeds() {
+        for (String help : List.of("--help", "-h")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(CoverageCommand.run(List.of(help), new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar sanimap.jar coverage --facilities F");
+            ByteArrayOutputStream siteOut = new ByteArrayOutputStream();
+            assertThat(SiteCommand.run(List.of("--model", "mclp", help), new PrintStream(siteOut, true, StandardCharsets.UTF_8),
+                    System.err)).isZero();
+            assertThat(siteOut.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar sanimap.jar site --model lscp|mclp");
+        }
+    }
 }
