@@ -33,7 +33,7 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
             double coveredPercent) {
     }
 
-    /** Most days in one trend. */
+    /** Most dates in one trend. */
     public static final int MAX_POINTS = 120;
 
     /**
@@ -41,7 +41,7 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
      * month ends stay month ends where the month has the day), then {@code to} if the steps miss it.
      *
      * @throws IllegalArgumentException for an unknown step, {@code from} after {@code to}, or more than
-     *                                  {@value #MAX_POINTS} days
+     *                                  {@value #MAX_POINTS} dates
      */
     static List<LocalDate> days(LocalDate from, LocalDate to, String step) {
         if (from.isAfter(to)) {
@@ -66,7 +66,7 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
         }
         if (days.size() > MAX_POINTS) {
             throw new IllegalArgumentException("from " + from + " to " + to + " by " + step + " gives more than " + MAX_POINTS
-                    + " days; take a longer step or a shorter span");
+                    + " dates; take a longer step or a shorter span");
         }
         return days;
     }

@@ -119,7 +119,7 @@ class CoverageOnADayApiTest {
         assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2024-02-01&to=2024-01-01"))
                 .isEqualTo("from 2024-02-01 is after to 2024-01-01");
         assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&from=2000-01-01&to=2024-01-01&step=week"))
-                .isEqualTo("from 2000-01-01 to 2024-01-01 by week gives more than 120 days; take a longer step or a shorter span");
+                .isEqualTo("from 2000-01-01 to 2024-01-01 by week gives more than 120 dates; take a longer step or a shorter span");
         assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&asOf=2024-01-01"))
                 .isEqualTo("asOf does not apply to a trend; give from and to");
     }
