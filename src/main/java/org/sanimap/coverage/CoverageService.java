@@ -115,7 +115,7 @@ public class CoverageService {
         for (LocalDate day : days) {
             last = analyze(atRadius.withAsOf(day), inputs, states.get(day), System.nanoTime()).report();
             points.add(new CoverageTrend.Point(day, last.facilityCount(), last.totalPopulation(), last.coveredPopulation(),
-                    last.coveredPercent()));
+                    last.coveredPercent(), last.perDistrict()));
         }
         return new CoverageTrend(last.type(), last.metric(), last.radiusMeters(), last.statuses(), step, points);
     }

@@ -46,10 +46,10 @@ final class CoverageTableWriter {
         return bytes.toByteArray();
     }
 
-    static final List<String> TREND_HEADERS = List.of("日期 day", "设施数 facilities", "人口 population",
+    static final List<String> TREND_HEADERS = List.of("日期 day", "区 district", "设施数 facilities", "人口 population",
             "覆盖人口 covered population", "覆盖率% covered percent");
 
-    /** One row per day of the trend. */
+    /** Per day of the trend, a total row (with the facilities counted) and a row per district. */
     static byte[] trendCsv(CoverageTrend trend) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
@@ -57,8 +57,11 @@ final class CoverageTableWriter {
             w.write('\uFEFF');
             csv.printRecord(TREND_HEADERS);
             for (CoverageTrend.Point p : trend.points()) {
-                csv.printRecord(p.asOf(), p.facilityCount(), round(p.totalPopulation()), round(p.coveredPopulation()),
+                csv.printRecord(p.asOf(), "合计 total", p.facilityCount(), round(p.totalPopulation()), round(p.coveredPopulation()),
                         percent(p.coveredPercent()));
+                for (CoverageReport.District d : p.perDistrict()) {
+                    csv.printRecord(p.asOf(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

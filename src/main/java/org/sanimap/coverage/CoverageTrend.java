@@ -28,9 +28,14 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
      * @param totalPopulation    residents of the demand layer
      * @param coveredPopulation  residents within reach that day
      * @param coveredPercent     covered share, percent
+     * @param perDistrict        the same per planning area (one "(all)" area without districts)
      */
     public record Point(LocalDate asOf, int facilityCount, double totalPopulation, double coveredPopulation,
-            double coveredPercent) {
+            double coveredPercent, List<CoverageReport.District> perDistrict) {
+
+        public Point {
+            perDistrict = List.copyOf(perDistrict);
+        }
     }
 
     /** Most dates in one trend. */

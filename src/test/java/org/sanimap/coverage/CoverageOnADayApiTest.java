@@ -54,6 +54,12 @@ class CoverageOnADayApiTest {
                 + "B,public_toilet,in_service,120.01,30.0,2024-06-01\n"
                 + "C,public_toilet,under_construction,120.02,30.0,2025-01-01\n"
                 + "D,public_toilet,in_service,120.02,30.0,\n", null);
+        // two planning areas: 西区 around c1, 东区 around c2 and c3
+        upload("districts.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"西区\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[119.99,29.99],[120.005,29.99],[120.005,30.01],[119.99,30.01],[119.99,29.99]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"东区\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[120.005,29.99],[120.03,29.99],[120.03,30.01],[120.005,30.01],[120.005,29.99]]]}}]}", "target=districts");
     }
 
     @Test
@@ -86,7 +92,7 @@ class CoverageOnADayApiTest {
         assertThat(toilets.path("coveredPopulation").asDouble()).isEqualTo(100);
         String csv = new String(http.getForEntity("/api/coverage/report.csv?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 byte[].class).getBody(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("(all),3,1,700,100,600,14.29");
+        assertThat(csv).contains("西区,1,1,100,100,0,100.0").contains("东区,2,0,600,0,600,0.0");
         // the printable report says which day it shows
         String html = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 String.class).getBody();
@@ -112,7 +118,13 @@ class CoverageOnADayApiTest {
         assertThat(monthly.path("points").get(5).path("coveredPopulation").asDouble()).isEqualTo(300);
         String csv = new String(http.getForEntity("/api/coverage/trend.csv?type=public_toilet&radiusMeters=300&from=2019-12-01"
                 + "&to=2020-12-01&step=year", byte[].class).getBody(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("2019-12-01,0,700,0,0.0").contains("2020-12-01,1,700,100,14.29");
+        assertThat(csv).contains("2019-12-01,合计 total,0,700,0,0.0").contains("2020-12-01,合计 total,1,700,100,14.29")
+                .contains("2020-12-01,西区,,100,100,100.0").contains("2020-12-01,东区,,600,0,0.0");
+        // per planning area on 2024-12-01: 西区 all of its 100, 东区 the 200 of c2 out of 600
+        List<String> areas = new java.util.ArrayList<>();
+        yearly.path("points").get(5).path("perDistrict").forEach(d -> areas.add(d.path("name").asText() + " "
+                + d.path("covered").asInt() + "/" + d.path("total").asInt()));
+        assertThat(areas).containsExactlyInAnyOrder("西区 100/100", "东区 200/600");
 
         assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&step=day"))
                 .isEqualTo("unknown step 'day'; expected week, month, quarter or year");
