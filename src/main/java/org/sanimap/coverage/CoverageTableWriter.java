@@ -29,17 +29,29 @@ final class CoverageTableWriter {
     }
 
     static byte[] csv(CoverageReport report) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            w.write('\uFEFF');
-            csv.printRecord(DISTRICT_HEADERS);
+        return csvWithBom(DISTRICT_HEADERS, csv -> {
             for (CoverageReport.District d : report.perDistrict()) {
                 csv.printRecord(d.name(), d.cells(), d.coveredCells(), round(d.total()), round(d.covered()),
                         round(d.total() - d.covered()), percent(d.coveredPercent()));
             }
             csv.printRecord("合计 total", report.cells(), report.coveredCells(), round(report.totalPopulation()),
                     round(report.coveredPopulation()), round(report.uncoveredPopulation()), percent(report.coveredPercent()));
+        });
+    }
+
+    /** What a table writes after its header row. */
+    private interface Rows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    /** A CSV in UTF-8 with a byte-order mark (so that Excel reads the Chinese headers), the headers, then the rows. */
+    private static byte[] csvWithBom(List<String> headers, Rows rows) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+            w.write('\uFEFF');
+            csv.printRecord(headers);
+            rows.print(csv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,11 +63,7 @@ final class CoverageTableWriter {
 
     /** Per day of the trend, a total row (with the facilities counted) and a row per district. */
     static byte[] trendCsv(CoverageTrend trend) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            w.write('\uFEFF');
-            csv.printRecord(TREND_HEADERS);
+        return csvWithBom(TREND_HEADERS, csv -> {
             for (CoverageTrend.Point p : trend.points()) {
                 csv.printRecord(p.asOf(), "合计 total", p.facilityCount(), round(p.totalPopulation()), round(p.coveredPopulation()),
                         percent(p.coveredPercent()));
@@ -63,10 +71,7 @@ final class CoverageTableWriter {
                     csv.printRecord(p.asOf(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent()));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static final List<String> BY_TYPE_HEADERS = List.of("设施类型 facility type", "半径(米) radius (m)", "标准 standard",
@@ -75,18 +80,11 @@ final class CoverageTableWriter {
 
     /** One row per facility type and district, plus a total row per type: the campaign table. */
     static byte[] byTypeCsv(List<CoverageReport> reports) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT)) {
-            w.write('\uFEFF');
-            csv.printRecord(BY_TYPE_HEADERS);
+        return csvWithBom(BY_TYPE_HEADERS, csv -> {
             for (List<Object> row : byTypeRows(reports)) {
                 csv.printRecord(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static byte[] byTypeXlsx(List<CoverageReport> reports) {

@@ -11,19 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestUploads;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Coverage on a past day counts the facilities as they stood then: a campaign's coverage at its start against
@@ -165,17 +160,9 @@ class CoverageOnADayApiTest {
     }
 
     private void upload(String name, String content, String query) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
-                "/api/imports" + (query == null ? "" : "?" + query), new HttpEntity<>(form, headers), String.class);
+                "/api/imports" + (query == null ? "" : "?" + query), TestUploads.file(name, content.getBytes(StandardCharsets.UTF_8)),
+                String.class);
         assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
     }
 }
