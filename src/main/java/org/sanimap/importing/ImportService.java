@@ -63,7 +63,7 @@ public class ImportService {
         List<ImportSkip> skips = written.skips();
         return new ImportReport(request.fileName(), format.code(), request.target().code(),
                 request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
-                c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), skips.size(),
+                c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), written.statusDates(), skips.size(),
                 skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -101,7 +101,7 @@ public class ImportService {
             // the extract also carries the streets: listeners keep it as the walking network
             events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));
         }
-        return new Written(counts, result.skips());
+        return new Written(counts, result.skips(), (int) result.statusSince().stream().filter(java.util.Objects::nonNull).count());
     }
 
     private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {
@@ -115,7 +115,7 @@ public class ImportService {
             throw new ImportRejectedException(request.fileName() + " holds no demand cells");
         }
         return new Written(demand.upsertLayer(request.effectiveLayerName(), request.fileName(), result.cells()),
-                result.skips());
+                result.skips(), 0);
     }
 
     private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
@@ -128,10 +128,10 @@ public class ImportService {
         if (result.areas().isEmpty()) {
             throw new ImportRejectedException(request.fileName() + " holds no district polygons");
         }
-        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips());
+        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0);
     }
 
-    private record Written(UpsertCounts counts, List<ImportSkip> skips) {
+    private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates) {
         Written {
             skips = new ArrayList<>(skips);
         }

@@ -47,6 +47,7 @@ class ImportedStatusDatesApiTest {
     void statusDatesOfAnImportCountTheStockFromThoseDatesAndRunForward() throws Exception {
         JsonNode first = upload(ledger("", "在建", "2026年3月"));
         assertThat(first.path("created").asInt()).isEqualTo(3);
+        assertThat(first.path("statusDates").asInt()).isEqualTo(2);
         // a: in service since 2019-05-01; b: no date, counted from today; c: under construction since 2026-03-01
         assertThat(counts("2020-01-01")).containsExactly("in_service=1");
         assertThat(counts("2026-03-01")).containsExactly("under_construction=1", "in_service=1");
@@ -61,6 +62,7 @@ class ImportedStatusDatesApiTest {
         // the ledger again with b's date filled in: nothing changes in the registry, b's timeline starts on that date
         JsonNode again = upload(ledger("2021-07-01", "在建", "2026-03-01"));
         assertThat(again.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(again.path("statusDates").asInt()).isEqualTo(3);
         assertThat(counts("2022-01-01")).containsExactly("in_service=2");
         assertThat(timeline("西门公厕").get(0).path("effectiveOn").asText()).isEqualTo("2021-07-01");
         // a date on a facility that already has a timeline leaves it as it is
