@@ -634,9 +634,11 @@
         tr.appendChild(el('td', null, p.coveredPercent.toFixed(1) + '%'));
         table.appendChild(tr);
       });
-      var link = document.getElementById('download-trend-csv');
-      link.setAttribute('href', '/api/coverage/trend.csv?' + q.toString());
-      link.hidden = false;
+      ['csv', 'xlsx'].forEach(function (ext) {
+        var link = document.getElementById('download-trend-' + ext);
+        link.setAttribute('href', '/api/coverage/trend.' + ext + '?' + q.toString());
+        link.hidden = false;
+      });
     }).catch(function (e) { showMessage(e.message); });
   }
 

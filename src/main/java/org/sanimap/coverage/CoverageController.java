@@ -161,6 +161,16 @@ class CoverageController {
                 "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m.csv");
     }
 
+    @GetMapping(path = "/api/coverage/trend.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "The trend as an Excel workbook")
+    ResponseEntity<byte[]> trendXlsx(@ParameterObject CoverageParams params, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
+        CoverageTrend trend = trend(params, from, to, step);
+        return download(CoverageTableWriter.trendXlsx(trend), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m.xlsx");
+    }
+
     @GetMapping(path = "/api/coverage/report.csv", produces = "text/csv")
     @Operation(summary = "The per-district table as CSV (UTF-8 with BOM, bilingual headers)")
     ResponseEntity<byte[]> csv(@ParameterObject CoverageParams params) {

@@ -64,14 +64,45 @@ final class CoverageTableWriter {
     /** Per day of the trend, a total row (with the facilities counted) and a row per district. */
     static byte[] trendCsv(CoverageTrend trend) {
         return csvWithBom(TREND_HEADERS, csv -> {
-            for (CoverageTrend.Point p : trend.points()) {
-                csv.printRecord(p.asOf(), "合计 total", p.facilityCount(), round(p.totalPopulation()), round(p.coveredPopulation()),
-                        percent(p.coveredPercent()));
-                for (CoverageReport.District d : p.perDistrict()) {
-                    csv.printRecord(p.asOf(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent()));
-                }
+            for (List<Object> row : trendRows(trend)) {
+                csv.printRecord(row);
             }
         });
+    }
+
+    /** The trend as a workbook: the same rows as {@link #trendCsv}, on one sheet. */
+    static byte[] trendXlsx(CoverageTrend trend) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Sheet sheet = book.createSheet("趋势 trend");
+            header(sheet, bold, TREND_HEADERS);
+            int r = 1;
+            for (List<Object> row : trendRows(trend)) {
+                row(sheet.createRow(r++), row.toArray());
+            }
+            for (int c = 0; c < TREND_HEADERS.size(); c++) {
+                sheet.autoSizeColumn(c);
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<List<Object>> trendRows(CoverageTrend trend) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (CoverageTrend.Point p : trend.points()) {
+            rows.add(List.of(p.asOf().toString(), "合计 total", p.facilityCount(), round(p.totalPopulation()),
+                    round(p.coveredPopulation()), percent(p.coveredPercent())));
+            for (CoverageReport.District d : p.perDistrict()) {
+                rows.add(List.of(p.asOf().toString(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent())));
+            }
+        }
+        return rows;
     }
 
     static final List<String> BY_TYPE_HEADERS = List.of("设施类型 facility type", "半径(米) radius (m)", "标准 standard",

@@ -120,6 +120,17 @@ class CoverageOnADayApiTest {
         yearly.path("points").get(5).path("perDistrict").forEach(d -> areas.add(d.path("name").asText() + " "
                 + d.path("covered").asInt() + "/" + d.path("total").asInt()));
         assertThat(areas).containsExactlyInAnyOrder("西区 100/100", "东区 200/600");
+        byte[] xlsx = http.getForEntity("/api/coverage/trend.xlsx?type=public_toilet&radiusMeters=300&from=2019-12-01"
+                + "&to=2020-12-01&step=year", byte[].class).getBody();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            // header, then per date a total row and the two districts
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("2020-12-01");
+            assertThat(sheet.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(1);
+            assertThat(sheet.getRow(4).getCell(4).getNumericCellValue()).isEqualTo(100);
+        }
 
         assertThat(problem("/api/coverage/trend?type=public_toilet&radiusMeters=300&step=day"))
                 .isEqualTo("unknown step 'day'; expected week, month, quarter or year");

@@ -160,6 +160,8 @@ class MapPageEndToEndTest {
         assertThat(Double.parseDouble(trend.get(11).getAttribute("data-covered"))).isZero();
         assertThat(Double.parseDouble(trend.get(12).getAttribute("data-covered"))).isEqualTo(covered);
         assertThat(trend.get(12).findElement(By.tagName("td")).getText()).isEqualTo(java.time.LocalDate.now().toString());
+        assertThat(browser.findElement(By.id("download-trend-xlsx")).getAttribute("href")).contains("/api/coverage/trend.xlsx?")
+                .contains("step=month");
     }
 
     @Test
