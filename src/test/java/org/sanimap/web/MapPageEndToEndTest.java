@@ -71,6 +71,12 @@ class MapPageEndToEndTest {
 
         signIn();
         open();
+        // every panel fits the sidebar: nothing makes it scroll sideways (a file field once did)
+        Object overflow = ((JavascriptExecutor) browser).executeScript("var sb = document.getElementById('sidebar');"
+                + " var right = sb.getBoundingClientRect().right; var out = [];"
+                + " sb.querySelectorAll('*').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + " if (r.width > 0 && r.right > right + 1) { out.push(e.tagName + '#' + e.id); } }); return out.join(' ');");
+        assertThat(overflow).isEqualTo("");
         long apiCount = apiTotalCount();
         assertThat(apiCount).isEqualTo(11 + 2);
         assertThat(markers()).hasSize((int) apiCount);
