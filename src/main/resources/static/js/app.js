@@ -629,7 +629,7 @@
       table.appendChild(head);
       r.body.points.forEach(function (p) {
         var tr = el('tr', { 'class': 'trend-row', 'data-covered': String(p.coveredPopulation) });
-        tr.appendChild(el('td', null, p.asOf));
+        tr.appendChild(el('td', null, p.asOf + (p.projected ? ' *' : '')));
         tr.appendChild(el('td', null, String(p.facilityCount)));
         tr.appendChild(el('td', null, p.coveredPercent.toFixed(1) + '%'));
         table.appendChild(tr);
@@ -652,7 +652,7 @@
     summary.textContent = t('coverage.summary', { covered: Math.round(report.coveredPopulation).toLocaleString(),
       total: Math.round(report.totalPopulation).toLocaleString(), percent: report.coveredPercent.toFixed(1),
       facilities: report.facilityCount, radius: report.radiusMeters })
-      + (report.asOf ? ' · ' + t('coverage.summaryAsOf', { date: report.asOf }) : '');
+      + (report.asOf ? ' · ' + t(report.projected ? 'coverage.summaryProjected' : 'coverage.summaryAsOf', { date: report.asOf }) : '');
     if (report.asOf) { summary.setAttribute('data-as-of', report.asOf); } else { summary.removeAttribute('data-as-of'); }
     var head = el('tr');
     ['coverage.district', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });

@@ -139,11 +139,7 @@ class CoverageController {
         if (params.type() == null || params.type().isBlank()) {
             throw new IllegalArgumentException("type is required; expected one of " + FacilityType.codes());
         }
-        LocalDate today = service.today();
-        LocalDate last = Optional.ofNullable(Dates.parse("to", to)).orElse(today);
-        if (last.isAfter(today)) {
-            throw new IllegalArgumentException("to " + last + " is in the future (today is " + today + ")");
-        }
+        LocalDate last = Optional.ofNullable(Dates.parse("to", to)).orElse(service.today());
         LocalDate first = Optional.ofNullable(Dates.parse("from", from)).orElse(last.minusYears(1));
         CoverageRequest request = request(params.type(), params.radiusMeters() == null ? 1 : params.radiusMeters(),
                 params.metric(), params.include(), Boolean.TRUE.equals(params.mobileAsToilets()), params.layer(),
@@ -228,7 +224,7 @@ class CoverageController {
             @Parameter(description = "centroid (default: a cell counts by its centre) or area (covered share of its polygon)")
             String weighting,
             @Parameter(description = "YYYY-MM-DD: count the facilities as they stood at the end of that day (default: today's "
-                    + "registry)") String asOf) {
+                    + "registry); a day ahead counts those due for completion by then as in service") String asOf) {
     }
 
     private CoverageService.Outcome outcome(CoverageParams p) {

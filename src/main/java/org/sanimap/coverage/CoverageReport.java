@@ -33,12 +33,14 @@ import org.sanimap.engine.coverage.Gap;
  * @param weighting           centroid (a cell counts by its centre) or area (covered share of its polygon)
  * @param asOf                the day whose facilities were counted, with their statuses then (ISO date); null for
  *                            today's registry
+ * @param projected           true when {@code asOf} lies ahead: the facilities as planned, those due for
+ *                            completion by then counted as in service
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
         Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
-        List<RuleCheck> ruleChecks, String weighting, String asOf) {
+        List<RuleCheck> ruleChecks, String weighting, String asOf, boolean projected) {
 
     /**
      * @param district   planning area
@@ -72,7 +74,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withRuleChecks(List<RuleCheck> checks) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf);
+                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf, projected);
     }
 
     /**
@@ -88,7 +90,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf);
+                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf, projected);
     }
 
     /**
@@ -137,21 +139,24 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
                 study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
                 new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
                         finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
-                List.of(), "centroid", null);
+                List.of(), "centroid", null, false);
     }
 
     /** The same report, saying how cells were weighted. */
     public CoverageReport withWeighting(String how) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, how, asOf);
+                timingsMillis, standard, density, spacing, ruleChecks, how, asOf, projected);
     }
 
-    /** The same report, saying which day's facilities it counted (ISO date; null: today's registry). */
-    public CoverageReport withAsOf(String day) {
+    /**
+     * The same report, saying which day's facilities it counted (ISO date; null: today's registry) and whether
+     * that day lies ahead (a projection from the planned completion dates).
+     */
+    public CoverageReport withAsOf(String day, boolean ahead) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, weighting, day);
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, day, ahead);
     }
 
     private static Double finite(double v) {

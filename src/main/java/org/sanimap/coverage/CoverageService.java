@@ -92,6 +92,14 @@ public class CoverageService {
         return reports;
     }
 
+    private static List<LocalDate> append(List<LocalDate> days, LocalDate day) {
+        List<LocalDate> out = new ArrayList<>(days);
+        if (!out.contains(day)) {
+            out.add(day);
+        }
+        return out;
+    }
+
     /** Today, in the server's time zone (the day replays of the past end on). */
     public LocalDate today() {
         return progress.today();
@@ -107,15 +115,23 @@ public class CoverageService {
         List<LocalDate> days = CoverageTrend.days(from, to, step);
         CoverageRequest atRadius = radiusFromStandard
                 ? request.withRadiusMeters(activeRadiusRule(request.type()).rule().maxValue()) : request;
-        // the demand, the registry and the timelines are read once for all the days
+        // the demand, the registry and the timelines are read once for all the days; days ahead are projected from today
         DemandInputs inputs = demandOf(request.demandLayer());
-        java.util.Map<LocalDate, List<FacilityState>> states = progress.statesOnDays(days, null);
+        LocalDate today = today();
+        List<LocalDate> past = days.stream().filter(d -> !d.isAfter(today)).toList();
+        java.util.Map<LocalDate, List<FacilityState>> states = new java.util.HashMap<>(
+                progress.statesOnDays(past.size() == days.size() ? past : append(past, today), null));
+        for (LocalDate d : days) {
+            if (d.isAfter(today)) {
+                states.put(d, projected(states.get(today), d));
+            }
+        }
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
         for (LocalDate day : days) {
             last = analyze(atRadius.withAsOf(day), inputs, states.get(day), System.nanoTime()).report();
             points.add(new CoverageTrend.Point(day, last.facilityCount(), last.totalPopulation(), last.coveredPopulation(),
-                    last.coveredPercent(), last.perDistrict()));
+                    last.coveredPercent(), last.perDistrict(), last.projected()));
         }
         return new CoverageTrend(last.type(), last.metric(), last.radiusMeters(), last.statuses(), step, points);
     }
@@ -150,8 +166,33 @@ public class CoverageService {
 
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
-        return analyze(request, demandOf(request.demandLayer()),
-                request.asOf() == null ? null : progress.statesOn(request.asOf(), null), t0);
+        List<FacilityState> states = null;
+        if (request.asOf() != null) {
+            LocalDate today = today();
+            states = request.asOf().isAfter(today) ? projected(progress.statesOn(today, null), request.asOf())
+                    : progress.statesOn(request.asOf(), null);
+        }
+        return analyze(request, demandOf(request.demandLayer()), states, t0);
+    }
+
+    /** Statuses on the way to completion: as planned, they are built by their planned completion date. */
+    private static final Set<FacilityStatus> UNDER_WAY = EnumSet.of(FacilityStatus.PLANNED, FacilityStatus.SITE_SELECTED,
+            FacilityStatus.APPROVED, FacilityStatus.UNDER_CONSTRUCTION, FacilityStatus.COMPLETED);
+
+    /**
+     * The registry on a day ahead, as planned: today's states, with every facility on the way whose planned
+     * completion falls on or before {@code day} counted as in service (overdue ones too: the plan says they are
+     * done); suspended, cancelled and decommissioned ones stay as they are.
+     */
+    static List<FacilityState> projected(List<FacilityState> today, LocalDate day) {
+        List<FacilityState> out = new ArrayList<>(today.size());
+        for (FacilityState s : today) {
+            LocalDate due = s.progress().plannedCompletion();
+            boolean done = UNDER_WAY.contains(s.status()) && due != null && !due.isAfter(day);
+            out.add(done ? new FacilityState(s.facility(), FacilityStatus.IN_SERVICE, s.progress(), s.actualStart(),
+                    s.actualCompletion(), null, null, s.timeline()) : s);
+        }
+        return out;
     }
 
     /** A demand layer's cells as points, their polygons where it has them, and the planning areas. */
@@ -219,7 +260,8 @@ public class CoverageService {
         CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
                 sites.size(), layer, study, loadMillis);
         return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
-                .withAsOf(request.asOf() == null ? null : request.asOf().toString()), study, sites);
+                .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
+                        request.asOf() != null && request.asOf().isAfter(today())), study, sites);
     }
 
     private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,

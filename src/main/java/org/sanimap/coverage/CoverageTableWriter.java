@@ -59,7 +59,7 @@ final class CoverageTableWriter {
     }
 
     static final List<String> TREND_HEADERS = List.of("日期 day", "区 district", "设施数 facilities", "人口 population",
-            "覆盖人口 covered population", "覆盖率% covered percent");
+            "覆盖人口 covered population", "覆盖率% covered percent", "按计划预测 projected as planned");
 
     /** Per day of the trend, a total row (with the facilities counted) and a row per district. */
     static byte[] trendCsv(CoverageTrend trend) {
@@ -96,10 +96,12 @@ final class CoverageTableWriter {
     private static List<List<Object>> trendRows(CoverageTrend trend) {
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (CoverageTrend.Point p : trend.points()) {
+            String projected = p.projected() ? "是 yes" : "";
             rows.add(List.of(p.asOf().toString(), "合计 total", p.facilityCount(), round(p.totalPopulation()),
-                    round(p.coveredPopulation()), percent(p.coveredPercent())));
+                    round(p.coveredPopulation()), percent(p.coveredPercent()), projected));
             for (CoverageReport.District d : p.perDistrict()) {
-                rows.add(List.of(p.asOf().toString(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent())));
+                rows.add(List.of(p.asOf().toString(), d.name(), "", round(d.total()), round(d.covered()), percent(d.coveredPercent()),
+                        projected));
             }
         }
         return rows;

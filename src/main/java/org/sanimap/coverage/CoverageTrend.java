@@ -29,9 +29,10 @@ public record CoverageTrend(String type, String metric, double radiusMeters, Lis
      * @param coveredPopulation  residents within reach that day
      * @param coveredPercent     covered share, percent
      * @param perDistrict        the same per planning area (one "(all)" area without districts)
+     * @param projected          true for a day ahead: the facilities as planned (see {@link CoverageReport#projected})
      */
     public record Point(LocalDate asOf, int facilityCount, double totalPopulation, double coveredPopulation,
-            double coveredPercent, List<CoverageReport.District> perDistrict) {
+            double coveredPercent, List<CoverageReport.District> perDistrict, boolean projected) {
 
         public Point {
             perDistrict = List.copyOf(perDistrict);

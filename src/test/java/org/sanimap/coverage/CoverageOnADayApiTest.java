@@ -16,6 +16,9 @@ import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -149,12 +152,52 @@ class CoverageOnADayApiTest {
     }
 
     @Test
-    void aDayAheadOrNoDayIsRefusedWithTheExactProblem() throws Exception {
-        ResponseEntity<String> future = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&asOf=2999-01-01",
+    void aDayAheadCountsTheFacilitiesDueForCompletionByThenAsInService() throws Exception {
+        // a project of one collection point on c1, planned complete in 20 days (no collection point exists yet)
+        LocalDate today = LocalDate.now();
+        LocalDate due = today.plusDays(20);
+        ResponseEntity<String> created = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
+                "/api/projects", new HttpEntity<>("{\"name\":\"收集点 " + due + "\",\"facilityType\":\"collection_point\","
+                        + "\"targetCount\":1,\"plannedStart\":\"" + today + "\",\"plannedEnd\":\"" + due + "\",\"decidedOn\":\""
+                        + today + "\",\"facilities\":[{\"lon\":120.00,\"lat\":30.0,\"name\":\"规划收集点\"}]}", jsonHeaders()),
                 String.class);
-        assertThat(future.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(future.getBody()).path("detail").asText())
-                .isEqualTo("asOf 2999-01-01 is in the future (today is " + LocalDate.now() + ")");
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        String base = "/api/coverage?type=collection_point&radiusMeters=120";
+
+        JsonNode now = get(base);
+        assertThat(now.path("coveredPopulation").asDouble()).isZero();
+        assertThat(now.path("projected").asBoolean()).isFalse();
+        JsonNode before = get(base + "&asOf=" + due.minusDays(1));
+        assertThat(before.path("projected").asBoolean()).isTrue();
+        assertThat(before.path("coveredPopulation").asDouble()).isZero();
+        JsonNode onTime = get(base + "&asOf=" + due);
+        assertThat(onTime.path("projected").asBoolean()).isTrue();
+        assertThat(onTime.path("facilityCount").asInt()).isEqualTo(1);
+        assertThat(onTime.path("coveredPopulation").asDouble()).isEqualTo(100);
+        // the toilets ahead: A, B and D in service; C is under construction with no planned completion, so it still waits
+        assertThat(covered("&asOf=2999-01-01")).isEqualTo(100 + 200 + 400);
+        assertThat(get("/api/coverage?type=public_toilet&radiusMeters=300&asOf=2999-01-01").path("facilityCount").asInt())
+                .isEqualTo(3);
+
+        // a trend into the months ahead: today, then projected points
+        JsonNode trend = get("/api/coverage/trend?type=collection_point&radiusMeters=120&from=" + today + "&to="
+                + today.plusMonths(2));
+        List<String> got = new java.util.ArrayList<>();
+        trend.path("points").forEach(p -> got.add(p.path("projected").asBoolean() + " " + p.path("coveredPopulation").asInt()));
+        assertThat(got).containsExactly("false 0", "true 100", "true 100");
+        String csv = new String(http.getForEntity("/api/coverage/trend.csv?type=collection_point&radiusMeters=120&from=" + today
+                + "&to=" + today.plusMonths(1), byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(today.plusMonths(1) + ",合计 total,1,700,100,14.29,是 yes");
+    }
+
+    private static HttpHeaders jsonHeaders() {
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return h;
+    }
+
+    @Test
+    void aDayThatIsNoDateIsRefusedWithTheExactProblem() throws Exception {
         ResponseEntity<String> bad = http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300&asOf=spring", String.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(bad.getBody()).path("detail").asText()).isEqualTo("asOf 'spring' is not a date (YYYY-MM-DD)");
