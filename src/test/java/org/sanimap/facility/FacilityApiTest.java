@@ -163,6 +163,11 @@ class FacilityApiTest {
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(docs.getBody()).path("paths").has("/api/facilities")).isTrue();
         assertThat(json.readTree(docs.getBody()).path("paths").has("/api/imports")).isTrue();
+        // the coverage parameters, asOf among them, are documented on the trend too
+        JsonNode trend = json.readTree(docs.getBody()).path("paths").path("/api/coverage/trend").path("get");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        trend.path("parameters").forEach(p -> names.add(p.path("name").asText()));
+        assertThat(names).contains("type", "radiusMeters", "asOf", "from", "to", "step");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(http.getForEntity("/actuator/health", String.class).getBody()).path("status").asText())
                 .isEqualTo("UP");
