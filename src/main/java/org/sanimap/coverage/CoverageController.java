@@ -153,8 +153,7 @@ class CoverageController {
     ResponseEntity<byte[]> trendCsv(@ParameterObject CoverageParams params, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
         CoverageTrend trend = trend(params, from, to, step);
-        return download(CoverageTableWriter.trendCsv(trend), "text/csv;charset=UTF-8",
-                "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m.csv");
+        return download(CoverageTableWriter.trendCsv(trend), "text/csv;charset=UTF-8", trendFileName(trend, "csv"));
     }
 
     @GetMapping(path = "/api/coverage/trend.xlsx",
@@ -164,7 +163,11 @@ class CoverageController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String step) {
         CoverageTrend trend = trend(params, from, to, step);
         return download(CoverageTableWriter.trendXlsx(trend), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m.xlsx");
+                trendFileName(trend, "xlsx"));
+    }
+
+    private static String trendFileName(CoverageTrend trend, String extension) {
+        return "coverage-trend-" + trend.type() + "-" + Math.round(trend.radiusMeters()) + "m." + extension;
     }
 
     @GetMapping(path = "/api/coverage/report.csv", produces = "text/csv")
