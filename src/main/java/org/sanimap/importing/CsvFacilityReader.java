@@ -63,7 +63,8 @@ public final class CsvFacilityReader {
         List<FacilityAttributes> facilities = new ArrayList<>();
         List<LocalDate> statusSince = new ArrayList<>();
         LocalDate today = LocalDate.now();
-        Integer sinceColumn = columns.get(FacilityFieldParser.STATUS_SINCE);
+        Integer sinceColumn = options.statusSinceColumn() != null
+                ? table.column(options.statusSinceColumn()).orElseThrow() : columns.get(FacilityFieldParser.STATUS_SINCE);
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         Integer idColumn = columns.get(FacilityFieldParser.ID);

@@ -38,7 +38,10 @@ class ImportController {
             @RequestParam(required = false) String latColumn,
             @RequestParam(required = false) String defaultType,
             @RequestParam(required = false) String defaultStatus,
-            @RequestParam(defaultValue = "false") boolean includeWasteBaskets) throws IOException {
+            @RequestParam(defaultValue = "false") boolean includeWasteBaskets,
+            @Parameter(description = "CSV column holding since when each row's status holds (e.g. 建成时间); default: "
+                    + "status_since, since, 状态日期 or 状态变更日期") @RequestParam(required = false) String statusSinceColumn)
+            throws IOException {
         ImportRequest request;
         Path temp = Files.createTempFile("sanimap-import-", ".upload");
         try {
@@ -52,7 +55,7 @@ class ImportController {
                     blank(latColumn) ? null : latColumn,
                     blank(defaultType) ? null : FacilityType.fromCode(defaultType),
                     blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
-                    includeWasteBaskets);
+                    includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn);
             return service.importFile(request);
         } finally {
             Files.deleteIfExists(temp);

@@ -18,10 +18,11 @@ import org.sanimap.facility.FacilityType;
  * @param defaultType         type for rows that have none (CSV, GeoJSON), or null
  * @param defaultStatus       status for rows that have none (default in_service)
  * @param includeWasteBaskets OSM: also import amenity=waste_basket as collection points
+ * @param statusSinceColumn   CSV column holding since when each row's status holds, or null to recognise it
  */
 public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
         CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,
-        boolean includeWasteBaskets) {
+        boolean includeWasteBaskets, String statusSinceColumn) {
 
     public ImportRequest {
         if (target == null) {
@@ -40,12 +41,12 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
 
     /** A facility import of a file with all options at their defaults. */
     public static ImportRequest facilities(Path file, String fileName, ImportFormat format) {
-        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false);
+        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null);
     }
 
     /** A demand layer import with defaults. */
     public static ImportRequest demand(Path file, String fileName, ImportFormat format, String layerName) {
-        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false);
+        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null);
     }
 
     /** The layer name to use: the given one, else the file name without its extension. */

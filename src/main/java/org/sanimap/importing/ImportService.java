@@ -92,7 +92,7 @@ public class ImportService {
             case OSM_PBF -> new OsmFacilityReader(new OsmReadOptions(request.includeWasteBaskets())).readPbf(request.file());
             case OSM_XML -> new OsmFacilityReader(new OsmReadOptions(request.includeWasteBaskets())).readXml(request.file());
             case CSV -> new CsvFacilityReader(new CsvReadOptions(request.crs(), request.lonColumn(), request.latColumn(),
-                    request.defaultType(), request.defaultStatus())).read(request.file(), request.fileName());
+                    request.defaultType(), request.defaultStatus(), request.statusSinceColumn())).read(request.file(), request.fileName());
             case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
             case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
         };

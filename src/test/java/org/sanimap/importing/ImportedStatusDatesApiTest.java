@@ -104,6 +104,32 @@ class ImportedStatusDatesApiTest {
                 .path("features")).isEmpty();
     }
 
+    @Test
+    void aLedgerDateColumnOfAnotherNameIsReadWhenNamed() throws Exception {
+        String ledger = "编号,名称,类型,状态,所属区,经度,纬度,建成时间\n"
+                + "e,台账公厕,公厕,在用,台账区,120.4,30.4,2016年9月\n";
+        // 建成时间 is not read by itself (ledgers often hold planned dates there)
+        JsonNode plain = upload(ledger);
+        assertThat(plain.path("statusDates").asInt()).isZero();
+        ResponseEntity<String> missing = postWith(ledger, "statusSinceColumn=竣工日期");
+        assertThat(missing.getStatusCode().value()).isEqualTo(422);
+        assertThat(json.readTree(missing.getBody()).path("detail").asText())
+                .isEqualTo("column '竣工日期' not found; the header has [编号, 名称, 类型, 状态, 所属区, 经度, 纬度, 建成时间]");
+        JsonNode named = json.readTree(postWith(ledger, "statusSinceColumn=建成时间").getBody());
+        assertThat(named.path("statusDates").asInt()).isEqualTo(1);
+        JsonNode fc = json.readTree(http.getForEntity("/api/facilities?district=台账区", String.class).getBody());
+        long id = fc.path("features").get(0).path("id").asLong();
+        JsonNode timeline = json.readTree(http.getForEntity("/api/facilities/" + id + "/transitions", String.class).getBody())
+                .path("transitions");
+        assertThat(timeline).hasSize(1);
+        assertThat(timeline.get(0).path("effectiveOn").asText()).isEqualTo("2016-09-01");
+    }
+
+    private ResponseEntity<String> postWith(String csv, String query) {
+        return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity("/api/imports?" + query,
+                TestUploads.file("ledger.csv", csv.getBytes(StandardCharsets.UTF_8)), String.class);
+    }
+
     /** Status counts of district 日期区 on a date (null: today), in lifecycle order. */
     private List<String> counts(String asOf) throws Exception {
         JsonNode d = json.readTree(http.getForEntity("/api/dashboard?groupBy=district,status"
