@@ -584,6 +584,11 @@
         ['csv', 'xlsx', 'html'].forEach(function (ext) {
           document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());
         });
+        var since = document.getElementById('coverage-since').value;
+        if (since) {
+          document.getElementById('download-html').setAttribute('href', '/api/coverage/report.html?' + q.toString()
+            + '&since=' + encodeURIComponent(since));
+        }
         document.getElementById('coverage-downloads').hidden = false;
         var metricOnly = new URLSearchParams();
         metricOnly.set('metric', q.get('metric'));

@@ -188,10 +188,22 @@ class CoverageController {
 
     @GetMapping(path = "/api/coverage/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "A printable report with a static map, the figures and the standard with its source")
-    ResponseEntity<String> html(@ParameterObject CoverageParams params) {
+    ResponseEntity<String> html(@ParameterObject CoverageParams params,
+            @Parameter(description = "YYYY-MM-DD: add the change since that day (e.g. the campaign's start), per district")
+            @RequestParam(required = false) String since) {
         CoverageService.Outcome outcome = outcome(params);
+        CoverageReport earlier = null;
+        LocalDate sinceDay = Dates.parse("since", since);
+        if (sinceDay != null) {
+            LocalDate reportDay = Optional.ofNullable(Dates.parse("asOf", params.asOf())).orElse(service.today());
+            if (!sinceDay.isBefore(reportDay)) {
+                throw new IllegalArgumentException("since " + sinceDay + " must be before the report's day, " + reportDay);
+            }
+            earlier = outcome(new CoverageParams(params.type(), outcome.report().radiusMeters(), params.metric(), params.include(),
+                    params.mobileAsToilets(), params.layer(), params.weighting(), sinceDay.toString())).report();
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                .body(CoveragePrintReport.html(outcome));
+                .body(CoveragePrintReport.html(outcome, earlier));
     }
 
     private static String fileName(CoverageReport report, String extension) {

@@ -23,6 +23,13 @@ final class CoveragePrintReport {
     }
 
     static String html(CoverageService.Outcome outcome) {
+        return html(outcome, null);
+    }
+
+    /**
+     * @param earlier the same analysis on an earlier day (the report's "change since" section), or null for none
+     */
+    static String html(CoverageService.Outcome outcome, CoverageReport earlier) {
         CoverageReport r = outcome.report();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
@@ -42,6 +49,9 @@ final class CoveragePrintReport {
         h.append("<p class=\"big\">").append(e(String.format(Locale.ROOT,
                 "覆盖人口 covered: %,.0f / %,.0f (%.2f %%); 未覆盖 uncovered: %,.0f", r.coveredPopulation(), r.totalPopulation(),
                 r.coveredPercent(), r.uncoveredPopulation()))).append("</p>");
+        if (earlier != null) {
+            h.append(change(earlier, r));
+        }
         h.append("<h2>地图 Map</h2>").append(svg(outcome));
         h.append("<h2>按区 Per district</h2><table><tr>");
         for (String header : CoverageTableWriter.DISTRICT_HEADERS) {
@@ -65,6 +75,30 @@ final class CoveragePrintReport {
                 + "facility (centroid convention). Gaps join uncovered cells closer than "
                 + Math.round(outcome.study().gapLinkMeters()) + " m.")).append("</p></body></html>");
         return h.toString();
+    }
+
+    /** Covered people and share per district on the earlier day and on the report's, with the change. */
+    private static String change(CoverageReport earlier, CoverageReport now) {
+        String nowDay = now.asOf() == null ? "今日 today" : now.asOf();
+        StringBuilder h = new StringBuilder();
+        h.append("<h2>").append(e("覆盖变化 Change since " + earlier.asOf())).append("</h2><p class=\"change\">")
+                .append(e(String.format(Locale.ROOT, "%s: %,.0f (%.2f %%, %d 设施 facilities) → %s: %,.0f (%.2f %%, %d); %+,.0f 人 people",
+                        earlier.asOf(), earlier.coveredPopulation(), earlier.coveredPercent(), earlier.facilityCount(), nowDay,
+                        now.coveredPopulation(), now.coveredPercent(), now.facilityCount(),
+                        now.coveredPopulation() - earlier.coveredPopulation()))).append("</p><table><tr><th>区 district</th><th>")
+                .append(e(earlier.asOf() + " 覆盖率% covered")).append("</th><th>").append(e(nowDay + " 覆盖率% covered"))
+                .append("</th><th>新增覆盖人口 newly covered</th></tr>");
+        java.util.Map<String, CoverageReport.District> before = new java.util.HashMap<>();
+        earlier.perDistrict().forEach(d -> before.put(d.name(), d));
+        for (CoverageReport.District d : now.perDistrict()) {
+            CoverageReport.District b = before.get(d.name());
+            double was = b == null ? 0 : b.covered();
+            h.append("<tr><td>").append(e(d.name())).append("</td>")
+                    .append(td(b == null ? "" : String.format(Locale.ROOT, "%.2f", b.coveredPercent())))
+                    .append(td(String.format(Locale.ROOT, "%.2f", d.coveredPercent())))
+                    .append(td(String.format(Locale.ROOT, "%+,.0f", d.covered() - was))).append("</tr>");
+        }
+        return h.append("</table>").toString();
     }
 
     private static String svg(CoverageService.Outcome outcome) {

@@ -91,10 +91,22 @@ class CoverageOnADayApiTest {
         String csv = new String(http.getForEntity("/api/coverage/report.csv?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 byte[].class).getBody(), StandardCharsets.UTF_8);
         assertThat(csv).contains("西区,1,1,100,100,0,100.0").contains("东区,2,0,600,0,600,0.0");
-        // the printable report says which day it shows
+        // the printable report says which day it shows, and with since the change from an earlier day
         String html = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 String.class).getBody();
-        assertThat(html).contains("设施截至 facilities as of").contains("2022-01-01");
+        assertThat(html).contains("设施截至 facilities as of").contains("2022-01-01").doesNotContain("覆盖变化");
+        String change = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2024-12-01"
+                + "&since=2019-12-01", String.class).getBody();
+        // 0 covered with no toilet on 2019-12-01, 300 (A and B) on 2024-12-01; 西区 gains 100, 东区 200
+        assertThat(change).contains("覆盖变化 Change since 2019-12-01")
+                .contains("2019-12-01: 0 (0.00 %, 0 设施 facilities) → 2024-12-01: 300 (42.86 %, 2); +300 人 people")
+                .contains("<tr><td>西区</td><td>0.00</td><td>100.00</td><td>+100</td></tr>")
+                .contains("<tr><td>东区</td><td>0.00</td><td>33.33</td><td>+200</td></tr>");
+        ResponseEntity<String> backwards = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300"
+                + "&asOf=2020-01-01&since=2021-01-01", String.class);
+        assertThat(backwards.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(backwards.getBody()).path("detail").asText())
+                .isEqualTo("since 2021-01-01 must be before the report's day, 2020-01-01");
     }
 
     @Test

@@ -158,6 +158,12 @@ class MapPageEndToEndTest {
         assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered"))).isZero();
         assertThat(browser.findElement(By.id("download-html")).getAttribute("href")).contains("asOf=" + yesterday);
         ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-asof').value = '';");
+        // a day to compare with goes to the printable report only
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-since').value = arguments[0];", yesterday);
+        browser.findElement(By.id("btn-coverage")).click();
+        waitUntil(() -> browser.findElement(By.id("download-html")).getAttribute("href").endsWith("&since=" + yesterday));
+        assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).doesNotContain("since=");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-since').value = '';");
 
         // the month-by-month table: 13 days, a year ago to today; only today's counts the demo's toilets
         browser.findElement(By.id("btn-coverage-trend")).click();
