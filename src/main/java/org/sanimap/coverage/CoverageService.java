@@ -92,14 +92,6 @@ public class CoverageService {
         return reports;
     }
 
-    private static List<LocalDate> append(List<LocalDate> days, LocalDate day) {
-        List<LocalDate> out = new ArrayList<>(days);
-        if (!out.contains(day)) {
-            out.add(day);
-        }
-        return out;
-    }
-
     /** Today, in the server's time zone (the day replays of the past end on). */
     public LocalDate today() {
         return progress.today();
@@ -115,17 +107,9 @@ public class CoverageService {
         List<LocalDate> days = CoverageTrend.days(from, to, step);
         CoverageRequest atRadius = radiusFromStandard
                 ? request.withRadiusMeters(activeRadiusRule(request.type()).rule().maxValue()) : request;
-        // the demand, the registry and the timelines are read once for all the days; days ahead are projected from today
+        // the demand, the registry and the timelines are read once for all the days
         DemandInputs inputs = demandOf(request.demandLayer());
-        LocalDate today = today();
-        List<LocalDate> past = days.stream().filter(d -> !d.isAfter(today)).toList();
-        java.util.Map<LocalDate, List<FacilityState>> states = new java.util.HashMap<>(
-                progress.statesOnDays(past.size() == days.size() ? past : append(past, today), null));
-        for (LocalDate d : days) {
-            if (d.isAfter(today)) {
-                states.put(d, projected(states.get(today), d));
-            }
-        }
+        java.util.Map<LocalDate, List<FacilityState>> states = statesOn(days);
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
         for (LocalDate day : days) {
@@ -166,13 +150,28 @@ public class CoverageService {
 
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
-        List<FacilityState> states = null;
-        if (request.asOf() != null) {
-            LocalDate today = today();
-            states = request.asOf().isAfter(today) ? projected(progress.statesOn(today, null), request.asOf())
-                    : progress.statesOn(request.asOf(), null);
-        }
+        List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
         return analyze(request, demandOf(request.demandLayer()), states, t0);
+    }
+
+    /**
+     * The facilities on each of {@code days}, from one read of the registry and the timelines: as they stood on
+     * a day up to today, as planned on a day ahead (see {@link #projected}).
+     */
+    private java.util.Map<LocalDate, List<FacilityState>> statesOn(List<LocalDate> days) {
+        LocalDate today = today();
+        List<LocalDate> replayed = new ArrayList<>(days.stream().filter(d -> !d.isAfter(today)).toList());
+        boolean ahead = replayed.size() < days.size();
+        if (ahead && !replayed.contains(today)) {
+            replayed.add(today);
+        }
+        java.util.Map<LocalDate, List<FacilityState>> states = new java.util.HashMap<>(progress.statesOnDays(replayed, null));
+        for (LocalDate d : days) {
+            if (d.isAfter(today)) {
+                states.put(d, projected(states.get(today), d));
+            }
+        }
+        return states;
     }
 
     /** Statuses on the way to completion: as planned, they are built by their planned completion date. */

@@ -72,25 +72,7 @@ final class CoverageTableWriter {
 
     /** The trend as a workbook: the same rows as {@link #trendCsv}, on one sheet. */
     static byte[] trendXlsx(CoverageTrend trend) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Sheet sheet = book.createSheet("趋势 trend");
-            header(sheet, bold, TREND_HEADERS);
-            int r = 1;
-            for (List<Object> row : trendRows(trend)) {
-                row(sheet.createRow(r++), row.toArray());
-            }
-            for (int c = 0; c < TREND_HEADERS.size(); c++) {
-                sheet.autoSizeColumn(c);
-            }
-            book.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return oneSheet("趋势 trend", TREND_HEADERS, trendRows(trend));
     }
 
     private static List<List<Object>> trendRows(CoverageTrend trend) {
@@ -121,18 +103,23 @@ final class CoverageTableWriter {
     }
 
     static byte[] byTypeXlsx(List<CoverageReport> reports) {
+        return oneSheet("按类型 by type", BY_TYPE_HEADERS, byTypeRows(reports));
+    }
+
+    /** A workbook of one sheet: bold headers, then the rows, columns sized to their content. */
+    private static byte[] oneSheet(String name, List<String> headers, List<List<Object>> rows) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet sheet = book.createSheet("按类型 by type");
-            header(sheet, bold, BY_TYPE_HEADERS);
+            Sheet sheet = book.createSheet(name);
+            header(sheet, bold, headers);
             int r = 1;
-            for (List<Object> row : byTypeRows(reports)) {
+            for (List<Object> row : rows) {
                 row(sheet.createRow(r++), row.toArray());
             }
-            for (int c = 0; c < BY_TYPE_HEADERS.size(); c++) {
+            for (int c = 0; c < headers.size(); c++) {
                 sheet.autoSizeColumn(c);
             }
             book.write(out);

@@ -64,7 +64,8 @@ public final class CsvFacilityReader {
         List<LocalDate> statusSince = new ArrayList<>();
         LocalDate today = LocalDate.now();
         Integer sinceColumn = options.statusSinceColumn() != null
-                ? table.column(options.statusSinceColumn()).orElseThrow() : columns.get(FacilityFieldParser.STATUS_SINCE);
+                ? table.column(options.statusSinceColumn()).orElseThrow() // a named column that is absent rejects the file
+                : columns.get(FacilityFieldParser.STATUS_SINCE);
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         Integer idColumn = columns.get(FacilityFieldParser.ID);
