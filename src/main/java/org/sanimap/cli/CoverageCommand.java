@@ -37,6 +37,7 @@ import org.sanimap.importing.GeoPackageFacilityReader;
 import org.sanimap.importing.ImportFormat;
 import org.sanimap.importing.ImportFormatDetector;
 import org.sanimap.importing.ImportRejectedException;
+import org.sanimap.importing.OsmBoundaryReader;
 import org.sanimap.importing.OsmFacilityReader;
 import org.sanimap.importing.OsmReadOptions;
 import org.sanimap.importing.OsmWalkingNetworkReader;
@@ -47,17 +48,18 @@ import org.sanimap.importing.PlanningAreaReader;
  * {@code coverage}: a coverage report from files, with no server and no database.
  *
  * <pre>
- * java -jar target/sanimap.jar coverage --facilities F --demand D [--districts P] [--network OSM.pbf] --type T
+ * java -jar target/sanimap.jar coverage --facilities F --demand D [--districts P [--admin-level L]] [--network OSM.pbf] --type T
  *     --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets]
  *     [--crs wgs84|cgcs2000|gcj02|bd09] --out report.json
  * </pre>
  * F: GeoJSON, CSV (lon, lat), OSM PBF/XML or GeoPackage; rows without a type are of type T. D: CSV
- * with lon, lat, population (or a GeoPackage grid). P: GeoJSON or GeoPackage polygons. The report
+ * with lon, lat, population (or a GeoPackage grid). P: GeoJSON or GeoPackage polygons, or an OSM extract
+ * whose administrative boundaries of admin_level L are the districts. The report
  * has the same shape as {@code GET /api/coverage}.
  */
 public final class CoverageCommand {
 
-    static final String USAGE = "usage: java -jar sanimap.jar coverage --facilities F --demand D [--districts P] "
+    static final String USAGE = "usage: java -jar sanimap.jar coverage --facilities F --demand D [--districts P [--admin-level L]] "
             + "[--network OSM.pbf] --type T --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets] "
             + "[--crs wgs84|cgcs2000|gcj02|bd09] --out report.json";
 
@@ -72,8 +74,8 @@ public final class CoverageCommand {
         }
         try {
             CommandLineArguments a = new CommandLineArguments(args,
-                    Set.of("facilities", "demand", "districts", "network", "type", "radius-meters", "metric", "include",
-                            "crs", "out"),
+                    Set.of("facilities", "demand", "districts", "admin-level", "network", "type", "radius-meters", "metric",
+                            "include", "crs", "out"),
                     Set.of("mobile-as-toilets"));
             long t0 = System.nanoTime();
             Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
@@ -107,7 +109,7 @@ public final class CoverageCommand {
             }
             List<DistrictAssigner.NamedArea> areas = new ArrayList<>();
             if (a.optional("districts") != null) {
-                readDistricts(existing(a.optional("districts"))).areas()
+                readDistricts(existing(a.optional("districts")), adminLevel(a.optional("admin-level"))).areas()
                         .forEach(p -> areas.add(new DistrictAssigner.NamedArea(p.name(), p.areaWgs84())));
             }
             long loadMillis = (System.nanoTime() - t0) / 1_000_000; // files read (and the network built)
@@ -186,11 +188,25 @@ public final class CoverageCommand {
         };
     }
 
-    private static PlanningAreaReadResult readDistricts(Path file) throws IOException {
+    private static PlanningAreaReadResult readDistricts(Path file, Integer adminLevel) throws IOException {
+        String name = file.getFileName().toString();
         return switch (format(file)) {
-            case GEOJSON -> new PlanningAreaReader().readGeoJson(file, file.getFileName().toString());
-            case GPKG -> new PlanningAreaReader().readGeoPackage(file, file.getFileName().toString(), null);
-            default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons");
+            case GEOJSON -> new PlanningAreaReader().readGeoJson(file, name);
+            case GPKG -> new PlanningAreaReader().readGeoPackage(file, name, null);
+            case OSM_PBF -> new OsmBoundaryReader(adminLevel).readPbf(file, name);
+            case OSM_XML -> new OsmBoundaryReader(adminLevel).readXml(file, name);
+            default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons or an OSM extract");
         };
+    }
+
+    private static Integer adminLevel(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--admin-level '" + value + "' is not a whole number");
+        }
     }
 }

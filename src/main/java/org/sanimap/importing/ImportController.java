@@ -40,7 +40,9 @@ class ImportController {
             @RequestParam(required = false) String defaultStatus,
             @RequestParam(defaultValue = "false") boolean includeWasteBaskets,
             @Parameter(description = "CSV column holding since when each row's status holds (e.g. 建成时间); default: "
-                    + "status_since, since, 状态日期 or 状态变更日期") @RequestParam(required = false) String statusSinceColumn)
+                    + "status_since, since, 状态日期 or 状态变更日期") @RequestParam(required = false) String statusSinceColumn,
+            @Parameter(description = "districts from an OSM extract: the admin_level of the boundaries (e.g. 6 for 区, 8 for "
+                    + "街道); without it the refusal lists the levels the extract has") @RequestParam(required = false) Integer adminLevel)
             throws IOException {
         ImportRequest request;
         Path temp = Files.createTempFile("sanimap-import-", ".upload");
@@ -55,7 +57,7 @@ class ImportController {
                     blank(latColumn) ? null : latColumn,
                     blank(defaultType) ? null : FacilityType.fromCode(defaultType),
                     blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
-                    includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn);
+                    includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn, adminLevel);
             return service.importFile(request);
         } finally {
             Files.deleteIfExists(temp);

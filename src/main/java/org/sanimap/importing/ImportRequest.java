@@ -19,10 +19,11 @@ import org.sanimap.facility.FacilityType;
  * @param defaultStatus       status for rows that have none (default in_service)
  * @param includeWasteBaskets OSM: also import amenity=waste_basket as collection points
  * @param statusSinceColumn   CSV column holding since when each row's status holds, or null to recognise it
+ * @param adminLevel          districts from an OSM extract: the {@code admin_level} of the boundaries to read
  */
 public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
         CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,
-        boolean includeWasteBaskets, String statusSinceColumn) {
+        boolean includeWasteBaskets, String statusSinceColumn, Integer adminLevel) {
 
     public ImportRequest {
         if (target == null) {
@@ -41,12 +42,12 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
 
     /** A facility import of a file with all options at their defaults. */
     public static ImportRequest facilities(Path file, String fileName, ImportFormat format) {
-        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null, null);
     }
 
     /** A demand layer import with defaults. */
     public static ImportRequest demand(Path file, String fileName, ImportFormat format, String layerName) {
-        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null, null);
     }
 
     /** The layer name to use: the given one, else the file name without its extension. */

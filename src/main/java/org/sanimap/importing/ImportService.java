@@ -122,8 +122,10 @@ public class ImportService {
         PlanningAreaReadResult result = switch (format) {
             case GEOJSON -> new PlanningAreaReader().readGeoJson(request.file(), request.fileName());
             case GPKG -> new PlanningAreaReader().readGeoPackage(request.file(), request.fileName(), null);
-            default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons, not "
-                    + format.code());
+            case OSM_PBF -> new OsmBoundaryReader(request.adminLevel()).readPbf(request.file(), request.fileName());
+            case OSM_XML -> new OsmBoundaryReader(request.adminLevel()).readXml(request.file(), request.fileName());
+            default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons or an OSM "
+                    + "extract's administrative boundaries, not " + format.code());
         };
         if (result.areas().isEmpty()) {
             throw new ImportRejectedException(request.fileName() + " holds no district polygons");

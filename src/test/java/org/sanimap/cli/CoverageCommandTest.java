@@ -105,6 +105,50 @@ class CoverageCommandTest {
     }
 
     @Test
+    void districtsComeFromAnOsmExtractsBoundariesOfTheNamedLevel() throws Exception {
+        Path facilities = dir.resolve("f.csv");
+        Files.writeString(facilities, "lon,lat\n0,0\n0.1,0\n");
+        Path demand = dir.resolve("d.csv");
+        Files.writeString(demand, "id,lon,lat,population\na,0.001,0,10\nb,0.1,0.001,20\nc,0.05,0,40\n");
+        // West and East as two admin_level 8 relations sharing the way along lon 0.07
+        Path extract = dir.resolve("districts.osm");
+        Files.writeString(extract, "<osm version='0.6'>"
+                + "<node id='1' lon='-1' lat='-1'/><node id='2' lon='0.07' lat='-1'/><node id='3' lon='0.07' lat='1'/>"
+                + "<node id='4' lon='-1' lat='1'/><node id='5' lon='1' lat='-1'/><node id='6' lon='1' lat='1'/>"
+                + "<way id='10'><nd ref='2'/><nd ref='3'/></way>"
+                + "<way id='11'><nd ref='3'/><nd ref='4'/><nd ref='1'/><nd ref='2'/></way>"
+                + "<way id='12'><nd ref='3'/><nd ref='6'/><nd ref='5'/><nd ref='2'/></way>"
+                + "<relation id='20'><member type='way' ref='10' role='outer'/><member type='way' ref='11' role='outer'/>"
+                + "<tag k='type' v='boundary'/><tag k='boundary' v='administrative'/><tag k='admin_level' v='8'/>"
+                + "<tag k='name' v='West'/></relation>"
+                + "<relation id='21'><member type='way' ref='10' role='outer'/><member type='way' ref='12' role='outer'/>"
+                + "<tag k='type' v='boundary'/><tag k='boundary' v='administrative'/><tag k='admin_level' v='8'/>"
+                + "<tag k='name' v='East'/></relation></osm>");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = CoverageCommand.run(List.of("--facilities", facilities.toString(), "--demand", demand.toString(),
+                "--districts", extract.toString(), "--admin-level", "8", "--type", "collection_point", "--radius-meters",
+                "120", "--out", "-"), new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        // as with the GeoJSON districts above: a and c in West, b in East; a and b covered
+        JsonNode east = report.path("perDistrict").get(0);
+        JsonNode west = report.path("perDistrict").get(1);
+        assertThat(east.path("name").asText()).isEqualTo("East");
+        assertThat(east.path("covered").asDouble()).isEqualTo(20.0);
+        assertThat(east.path("total").asDouble()).isEqualTo(20.0);
+        assertThat(west.path("name").asText()).isEqualTo("West");
+        assertThat(west.path("covered").asDouble()).isEqualTo(10.0);
+        assertThat(west.path("total").asDouble()).isEqualTo(50.0);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(CoverageCommand.run(List.of("--facilities", facilities.toString(), "--demand", demand.toString(),
+                "--districts", extract.toString(), "--type", "collection_point", "--radius-meters", "120", "--out", "-"),
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: name the admin_level of the boundaries to import "
+                + "(adminLevel=, or --admin-level on the command line); districts.osm has admin_level 8 (2 boundaries)");
+    }
+
+    @Test
     void badArgumentsExitWithTwoAndAMessage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CoverageCommand.run(List.of("--facilities", "nope.csv", "--demand", "x", "--type", "public_toilet",

@@ -129,6 +129,51 @@ class ImportApiTest {
         assertThat(walking.path("coveredPopulation").asDouble()).isLessThan(area.path("coveredPopulation").asDouble());
     }
 
+    @Test
+    void districtsFromAnOsmExtractsBoundariesSplitTheCoverageReport() throws Exception {
+        byte[] pbf = Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki.osm.pbf"));
+        upload("grid.gpkg", Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki_population_grid_2020.gpkg")),
+                "target=demand&layer=helsinki-districts");
+        String namesBefore = http.getForEntity("/api/districts/names", String.class).getBody();
+        assertRejected(post("helsinki.osm.pbf", pbf, "target=districts"),
+                "helsinki.osm.pbf has admin_level 2 (1 boundary), 4 (1 boundary), 6 (1 boundary), 7 (1 boundary), "
+                        + "8 (1 boundary), 9 (1 boundary), 10 (13 boundaries), 11 (5 boundaries)");
+        assertThat(http.getForEntity("/api/districts/names", String.class).getBody()).isEqualTo(namesBefore);
+
+        JsonNode report = upload("helsinki.osm.pbf", pbf, "target=districts&adminLevel=10&layer=kaupunginosat");
+        assertThat(report.path("created").asInt()).isEqualTo(2);
+        assertThat(report.path("skipped").asInt()).isEqualTo(11);
+
+        // each district's residents counted here: grid cell centres inside the district polygons as served
+        org.locationtech.jts.io.geojson.GeoJsonReader geo = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        java.util.Map<String, org.locationtech.jts.geom.Geometry> polygons = new java.util.HashMap<>();
+        for (JsonNode f : json.readTree(http.getForEntity("/api/districts", String.class).getBody()).path("features")) {
+            polygons.put(f.path("properties").path("name").asText(), geo.read(f.path("geometry").toString()));
+        }
+        assertThat(polygons).containsKeys("Kluuvi", "Kaartinkaupunki");
+        java.util.Map<String, Double> residents = new java.util.HashMap<>();
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        for (JsonNode c : json.readTree(http.getForEntity("/api/demand?layer=helsinki-districts", String.class).getBody())
+                .path("features")) {
+            JsonNode xy = c.path("geometry").path("coordinates");
+            org.locationtech.jts.geom.Point p = gf.createPoint(new org.locationtech.jts.geom.Coordinate(xy.get(0).asDouble(),
+                    xy.get(1).asDouble()));
+            polygons.forEach((name, g) -> {
+                if (g.covers(p)) {
+                    residents.merge(name, c.path("properties").path("population").asDouble(), Double::sum);
+                }
+            });
+        }
+        JsonNode coverage = json.readTree(http.getForEntity(
+                "/api/coverage?type=public_toilet&radiusMeters=300&layer=helsinki-districts", String.class).getBody());
+        java.util.Map<String, Double> totals = new java.util.HashMap<>();
+        coverage.path("perDistrict").forEach(d -> totals.put(d.path("name").asText(), d.path("total").asDouble()));
+        for (String name : java.util.List.of("Kluuvi", "Kaartinkaupunki")) {
+            assertThat(totals.get(name)).as(name).isEqualTo(residents.getOrDefault(name, 0.0));
+        }
+        assertThat(residents.get("Kluuvi") + residents.get("Kaartinkaupunki")).isBetween(1.0, 71_724.0);
+    }
+
     private void assertRejected(ResponseEntity<String> r, String detailPart) throws Exception {
         assertThat(r.getStatusCode().is4xxClientError()).as(r.getBody()).isTrue();
         assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
