@@ -325,6 +325,17 @@
     return Promise.all([loadFacilities(), loadDistricts()]).then(registryChanged);
   }
 
+  /** After an import from this page: the map reads afresh what the file may have changed. */
+  function dataImported(target) {
+    if (target === 'facilities') {
+      return Promise.all([loadFacilities(), loadDistricts()]).then(registryChanged);
+    }
+    resetOverlays();
+    if (target === 'demand') { return loadDemandLayers(); }
+    window.sanimap.onDistrictsChange.forEach(function (f) { f(); });
+    return Promise.resolve();
+  }
+
   /** Tells the other scripts of the page (progress.js) that the registry was written from this page. */
   function registryChanged() {
     window.sanimap.onRegistryChange.forEach(function (f) { f(); });
@@ -442,9 +453,37 @@
 
   /* ---------- optional overlays ---------- */
 
+  /** The population layer the panels work on: the one chosen, or null for the only one (or none). */
+  function demandLayerName() {
+    var select = document.getElementById('coverage-layer');
+    return select && select.value ? select.value : null;
+  }
+
+  /** The stored population layers; the choice is shown when there are several. */
+  function loadDemandLayers() {
+    return api('GET', '/api/demand/layers').then(function (r) {
+      var select = document.getElementById('coverage-layer');
+      var current = select.value;
+      select.textContent = '';
+      r.body.forEach(function (l) { select.appendChild(el('option', { value: l.name }, l.name)); });
+      var names = r.body.map(function (l) { return l.name; });
+      select.value = names.indexOf(current) >= 0 ? current : (names[0] || '');
+      document.getElementById('coverage-layer-label').hidden = names.length < 2;
+    });
+  }
+
+  /** Drops what the optional overlays hold, so they are read afresh (now if they are on). */
+  function resetOverlays() {
+    [demandLayer, districtLayer].forEach(function (layer) {
+      layer.clearLayers();
+      if (map.hasLayer(layer)) { map.removeLayer(layer); map.addLayer(layer); }
+    });
+  }
+
   map.on('overlayadd', function (e) {
     if (e.layer === demandLayer && demandLayer.getLayers().length === 0) {
-      api('GET', '/api/demand').then(function (r) {
+      var name = demandLayerName();
+      api('GET', '/api/demand' + (name ? '?layer=' + encodeURIComponent(name) : '')).then(function (r) {
         var max = 1;
         r.body.features.forEach(function (f) { max = Math.max(max, f.properties.population); });
         r.body.features.forEach(function (f) {
@@ -571,6 +610,7 @@
     if (include.length) { q.set('include', include.join(',')); }
     var asOf = document.getElementById('coverage-asof').value;
     if (asOf) { q.set('asOf', asOf); }
+    if (demandLayerName()) { q.set('layer', demandLayerName()); }
     return q;
   }
 
@@ -594,6 +634,7 @@
         metricOnly.set('metric', q.get('metric'));
         if (q.get('include')) { metricOnly.set('include', q.get('include')); }
         if (q.get('asOf')) { metricOnly.set('asOf', q.get('asOf')); }
+        if (q.get('layer')) { metricOnly.set('layer', q.get('layer')); }
         document.getElementById('download-by-type-csv').setAttribute('href', '/api/coverage/by-type.csv?' + metricOnly.toString());
         document.getElementById('download-by-type-xlsx').setAttribute('href', '/api/coverage/by-type.xlsx?' + metricOnly.toString());
         uncoveredLayer.clearLayers();
@@ -663,7 +704,8 @@
     ['coverage.district', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });
     table.appendChild(head);
     report.perDistrict.forEach(function (d) {
-      var tr = el('tr');
+      var tr = el('tr', { 'class': 'district-row', 'data-district': d.name, 'data-total': String(d.total),
+        'data-covered': String(d.covered) });
       tr.appendChild(el('td', null, d.name));
       tr.appendChild(el('td', null, d.coveredPercent.toFixed(1) + '%'));
       tr.appendChild(el('td', null, Math.round(d.total - d.covered).toLocaleString()));
@@ -685,6 +727,7 @@
   document.getElementById('btn-add').addEventListener('click', function () { setAdding(!state.adding); });
   document.getElementById('btn-edit-mode').addEventListener('click', function () { setMoving(!state.moving); });
   document.getElementById('filter-district').addEventListener('change', loadFacilities);
+  document.getElementById('coverage-layer').addEventListener('change', resetOverlays);
   document.getElementById('facility-form').addEventListener('submit', submitForm);
   document.getElementById('btn-cancel').addEventListener('click', closeForm);
   map.on('click', function (e) {
@@ -698,8 +741,12 @@
     t: t,
     el: el,
     showMessage: showMessage,
+    types: TYPES,
     reloadFacilities: loadFacilities,
     registryChanged: registryChanged,
+    demandLayerName: demandLayerName,
+    dataImported: dataImported,
+    onDistrictsChange: [],
     onLanguage: [],
     onRegistryChange: []
   };
@@ -710,7 +757,8 @@
   api('GET', '/maps/styles/facility-styles.json').then(function (r) {
     state.styles = r.body;
     renderTexts();
-    return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent'), applyActiveStandard()]);
+    return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent'), applyActiveStandard(),
+      loadDemandLayers()]);
   }).then(function (results) {
     var extent = results[2].body;
     if (extent) {

@@ -45,6 +45,7 @@
     };
     if (document.getElementById('coverage-include-planned').checked) { body.include.push('planned'); }
     if (value('siting-district')) { body.district = value('siting-district'); }
+    if (s.demandLayerName()) { body.layer = s.demandLayerName(); }
     if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;
@@ -201,6 +202,7 @@
   document.getElementById('btn-siting-accept').addEventListener('click', accept);
   document.getElementById('siting-history').addEventListener('change', reopen);
   s.onLanguage.push(function () { if (current && current.result) { finished(current); } else { loadHistory(); } });
+  s.onDistrictsChange.push(loadDistricts);
   modelChanged();
   sourceChanged();
   loadHistory();

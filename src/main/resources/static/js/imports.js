@@ -1,0 +1,99 @@
+/* Import panel of the web map: sends one file to POST /api/imports (facilities, a population layer or
+ * districts, an OSM extract's boundaries among them), shows the import report or every problem that
+ * refused the file, and has the map read afresh what the file changed. API data goes into the page
+ * with textContent only. */
+(function () {
+  'use strict';
+
+  var s = window.sanimap;
+
+  function node(id) { return document.getElementById(id); }
+
+  function targetChanged() {
+    var target = node('import-target').value;
+    node('import-layer-label').hidden = target === 'facilities';
+    node('import-admin-level-label').hidden = target !== 'districts';
+    node('import-crs-label').hidden = target !== 'facilities';
+    node('import-type-label').hidden = target !== 'facilities';
+  }
+
+  function fillTypes() {
+    var select = node('import-default-type');
+    var current = select.value;
+    select.textContent = '';
+    select.appendChild(s.el('option', { value: '' }, s.t('import.typeFromFile')));
+    s.types.forEach(function (code) { select.appendChild(s.el('option', { value: code }, s.t('type.' + code))); });
+    select.value = current;
+  }
+
+  function query(target) {
+    var q = new URLSearchParams();
+    q.set('target', target);
+    var layer = node('import-layer').value.trim();
+    if (target !== 'facilities' && layer) { q.set('layer', layer); }
+    var level = node('import-admin-level').value.trim();
+    if (target === 'districts' && level) { q.set('adminLevel', level); }
+    if (target === 'facilities') {
+      q.set('crs', node('import-crs').value);
+      if (node('import-default-type').value) { q.set('defaultType', node('import-default-type').value); }
+    }
+    return q;
+  }
+
+  function showReport(result, report) {
+    result.className = 'info';
+    var line = s.t('import.done', { file: report.fileName, created: report.created, updated: report.updated,
+      unchanged: report.unchanged, skipped: report.skipped, seconds: (report.durationMillis / 1000).toFixed(1) });
+    if (report.layer) { line += ' · ' + s.t('import.doneLayer', { layer: report.layer }); }
+    result.appendChild(s.el('p', { 'class': 'import-summary' }, line));
+    if (report.skips && report.skips.length) {
+      result.appendChild(s.el('p', null, s.t('import.skips', { n: report.skips.length })));
+      var ul = s.el('ul', { 'class': 'import-skips' });
+      report.skips.forEach(function (k) { ul.appendChild(s.el('li', null, k.location + ': ' + k.reason)); });
+      result.appendChild(ul);
+    }
+  }
+
+  function showRefusal(result, status, body) {
+    result.className = 'error';
+    result.appendChild(s.el('p', { 'class': 'import-error' }, (body && body.detail) || ('HTTP ' + status)));
+    if (body && Array.isArray(body.errors) && body.errors.length > 1) {
+      var ul = s.el('ul');
+      body.errors.forEach(function (x) { ul.appendChild(s.el('li', null, x)); });
+      result.appendChild(ul);
+    }
+  }
+
+  function submit(e) {
+    e.preventDefault();
+    var input = node('import-file');
+    var result = node('import-result');
+    result.textContent = '';
+    result.removeAttribute('data-status');
+    if (!input.files || input.files.length === 0) { s.showMessage(s.t('import.noFile')); return; }
+    var file = input.files[0];
+    var target = node('import-target').value;
+    var data = new FormData();
+    data.append('file', file);
+    result.className = 'info';
+    result.appendChild(s.el('p', null, s.t('import.running', { file: file.name })));
+    node('btn-import').disabled = true;
+    fetch('/api/imports?' + query(target).toString(), { method: 'POST', body: data, headers: { Accept: 'application/json' } })
+      .then(function (r) {
+        return r.json().catch(function () { return null; }).then(function (body) {
+          result.textContent = '';
+          if (!r.ok) { showRefusal(result, r.status, body); result.setAttribute('data-status', String(r.status)); return null; }
+          showReport(result, body);
+          return s.dataImported(target).then(function () { result.setAttribute('data-status', String(r.status)); });
+        });
+      })
+      .catch(function (err) { result.textContent = ''; showRefusal(result, 0, { detail: err.message }); })
+      .then(function () { node('btn-import').disabled = false; });
+  }
+
+  node('import-target').addEventListener('change', targetChanged);
+  node('import-form').addEventListener('submit', submit);
+  s.onLanguage.push(fillTypes);
+  fillTypes();
+  targetChanged();
+})();

@@ -1,0 +1,191 @@
+package org.sanimap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.HeadlessChromium;
+import org.sanimap.testing.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The map's import panel in headless Chromium, on the Porto Alegre demo: districts from an OSM
+ * extract's boundaries (refused without a level, with the levels it has), a second population layer
+ * that the coverage panel then offers, facilities from a CSV, and a bad CSV that changes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ImportPanelEndToEndTest {
+
+    private static WebDriver browser;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        H2gisTestStore.register(registry, true);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPlannerImportsDistrictsPopulationAndFacilitiesFromTheMap() throws Exception {
+        // Norte and Sul split the demo city at latitude -30.05, sharing the way along it
+        Path extract = write("districts.osm", "<osm version='0.6'>"
+                + "<node id='1' lon='-51.30' lat='-29.95'/><node id='2' lon='-51.10' lat='-29.95'/>"
+                + "<node id='3' lon='-51.10' lat='-30.05'/><node id='4' lon='-51.30' lat='-30.05'/>"
+                + "<node id='5' lon='-51.10' lat='-30.15'/><node id='6' lon='-51.30' lat='-30.15'/>"
+                + "<way id='10'><nd ref='4'/><nd ref='3'/></way>"
+                + "<way id='11'><nd ref='3'/><nd ref='2'/><nd ref='1'/><nd ref='4'/></way>"
+                + "<way id='12'><nd ref='3'/><nd ref='5'/><nd ref='6'/><nd ref='4'/></way>"
+                + relation(20, "Norte", 10, 11) + relation(21, "Sul", 10, 12) + "</osm>");
+        // 160 people in Norte, 40 in Sul
+        Path cells = write("cells.csv", "id,lon,lat,population\nn1,-51.22,-30.00,100\ns1,-51.22,-30.10,40\nn2,-51.18,-30.02,60\n");
+        Path facility = write("points.csv", "name,type,lon,lat\nE2E 收集点,collection_point,-51.2,-30.03\n");
+        Path bad = write("bad.csv", "name,type,lon,lat\nok,collection_point,-51.2,-30.04\nfar,collection_point,-51.2,95.2\n");
+
+        signIn();
+        open();
+        int markersBefore = markers().size();
+        assertThat(markersBefore).isEqualTo(11);
+
+        // districts: without a level the refusal lists the levels the extract has
+        new Select(browser.findElement(By.id("import-target"))).selectByValue("districts");
+        assertThat(browser.findElement(By.id("import-admin-level-label")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("import-crs-label")).isDisplayed()).isFalse();
+        browser.findElement(By.id("import-file")).sendKeys(extract.toString());
+        WebElement result = submit();
+        assertThat(result.getAttribute("class")).isEqualTo("error");
+        assertThat(result.getText()).contains("districts.osm has admin_level 10 (2 boundaries)");
+        assertThat(http.getForObject("/api/districts/names", String.class)).isEqualTo("[]");
+
+        browser.findElement(By.id("import-admin-level")).sendKeys("10");
+        browser.findElement(By.id("import-file")).sendKeys(extract.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
+        assertThat(result.findElement(By.className("import-summary")).getText()).contains("districts.osm").contains("2");
+        // the siting panel offers the new districts
+        waitUntil(() -> browser.findElements(By.cssSelector("#siting-district option[value='Sul']")).size() == 1);
+
+        // a second population layer: the coverage panel now asks which one
+        assertThat(browser.findElement(By.id("coverage-layer-label")).isDisplayed()).isFalse();
+        new Select(browser.findElement(By.id("import-target"))).selectByValue("demand");
+        browser.findElement(By.id("import-layer")).sendKeys("e2e-cells");
+        browser.findElement(By.id("import-file")).sendKeys(cells.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
+        waitUntil(() -> browser.findElement(By.id("coverage-layer-label")).isDisplayed());
+        new Select(browser.findElement(By.id("coverage-layer"))).selectByValue("e2e-cells");
+        browser.findElement(By.id("btn-coverage")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("#coverage-table tr.district-row")).size() == 2);
+        Map<String, Double> totals = browser.findElements(By.cssSelector("#coverage-table tr.district-row")).stream()
+                .collect(Collectors.toMap(r -> r.getAttribute("data-district"), r -> Double.parseDouble(r.getAttribute("data-total"))));
+        assertThat(totals).isEqualTo(Map.of("Norte", 160.0, "Sul", 40.0));
+        JsonNode api = new ObjectMapper().readTree(http.getForObject(
+                "/api/coverage?type=public_toilet&radiusMeters=300&metric=euclidean&layer=e2e-cells", String.class));
+        assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered")))
+                .isEqualTo(api.path("coveredPopulation").asDouble());
+        assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).contains("layer=e2e-cells");
+
+        // facilities from a CSV appear on the map; a file with a bad row is refused whole, with the row
+        new Select(browser.findElement(By.id("import-target"))).selectByValue("facilities");
+        browser.findElement(By.id("import-file")).sendKeys(facility.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
+        waitUntil(() -> markers().size() == markersBefore + 1);
+        browser.findElement(By.id("import-file")).sendKeys(bad.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).isEqualTo("error");
+        // rows count as a spreadsheet shows them, the header being row 1
+        assertThat(result.getText()).contains("latitude 95.2 out of range [-90, 90] at row 3");
+        assertThat(markers()).hasSize(markersBefore + 1);
+        assertThat(apiTotalCount()).isEqualTo(markersBefore + 1);
+    }
+
+    private static String relation(long id, String name, long... ways) {
+        StringBuilder r = new StringBuilder("<relation id='" + id + "'>");
+        for (long w : ways) {
+            r.append("<member type='way' ref='").append(w).append("' role='outer'/>");
+        }
+        return r.append("<tag k='type' v='boundary'/><tag k='boundary' v='administrative'/><tag k='admin_level' v='10'/>")
+                .append("<tag k='name' v='").append(name).append("'/></relation>").toString();
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file.toAbsolutePath();
+    }
+
+    /** Submits the import form and waits for its answer. */
+    private WebElement submit() {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('import-result').removeAttribute('data-status');");
+        browser.findElement(By.id("btn-import")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("import-result")).getAttribute("data-status") != null);
+        return browser.findElement(By.id("import-result"));
+    }
+
+    private void signIn() {
+        browser.get("http://localhost:" + port + "/login.html");
+        browser.findElement(By.name("username")).sendKeys(TestUsers.ADMIN);
+        browser.findElement(By.name("password")).sendKeys(TestUsers.ADMIN_PASSWORD);
+        browser.findElement(By.id("btn-login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    private void open() {
+        browser.get("http://localhost:" + port + "/?cluster=off");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "true".equals(
+                ((JavascriptExecutor) d).executeScript("return document.body.getAttribute('data-ready')")));
+    }
+
+    private List<WebElement> markers() {
+        return browser.findElements(By.cssSelector(".facility-marker"));
+    }
+
+    private long apiTotalCount() throws Exception {
+        return new ObjectMapper().readTree(http.getForObject("/api/facilities?size=1", String.class)).path("totalCount").asLong();
+    }
+
+    private void waitUntil(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+    }
+}
