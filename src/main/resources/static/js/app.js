@@ -332,8 +332,9 @@
     }
     resetOverlays();
     if (target === 'demand') { return loadDemandLayers(); }
-    window.sanimap.onDistrictsChange.forEach(function (f) { f(); });
-    return Promise.resolve();
+    return loadDistrictLayers().then(function () {
+      window.sanimap.onDistrictsChange.forEach(function (f) { f(); });
+    });
   }
 
   /** Tells the other scripts of the page (progress.js) that the registry was written from this page. */
@@ -472,6 +473,26 @@
     });
   }
 
+  /** The layer of planning areas that splits the figures, or null for every stored one. */
+  function districtLayerName() {
+    var select = document.getElementById('coverage-district-layer');
+    return select && select.value ? select.value : null;
+  }
+
+  /** The stored layers of planning areas; the choice is shown when there are several. */
+  function loadDistrictLayers() {
+    return api('GET', '/api/districts/layers').then(function (r) {
+      var select = document.getElementById('coverage-district-layer');
+      var current = select.value;
+      select.textContent = '';
+      select.appendChild(el('option', { value: '' }, t('coverage.allDistrictLayers')));
+      r.body.forEach(function (l) { select.appendChild(el('option', { value: l.name }, l.name)); });
+      var names = r.body.map(function (l) { return l.name; });
+      select.value = names.indexOf(current) >= 0 ? current : '';
+      document.getElementById('coverage-district-layer-label').hidden = names.length < 2;
+    });
+  }
+
   /** Drops what the optional overlays hold, so they are read afresh (now if they are on). */
   function resetOverlays() {
     [demandLayer, districtLayer].forEach(function (layer) {
@@ -496,7 +517,8 @@
       }).catch(function (err) { showMessage(err.message); });
     }
     if (e.layer === districtLayer && districtLayer.getLayers().length === 0) {
-      api('GET', '/api/districts').then(function (r) {
+      var layerName = districtLayerName();
+      api('GET', '/api/districts' + (layerName ? '?layer=' + encodeURIComponent(layerName) : '')).then(function (r) {
         districtLayer.addData(r.body);
         districtLayer.eachLayer(function (layer) {
           layer.bindTooltip(function () { return el('span', null, layer.feature.properties.name); });
@@ -611,6 +633,7 @@
     var asOf = document.getElementById('coverage-asof').value;
     if (asOf) { q.set('asOf', asOf); }
     if (demandLayerName()) { q.set('layer', demandLayerName()); }
+    if (districtLayerName()) { q.set('districtLayer', districtLayerName()); }
     return q;
   }
 
@@ -635,6 +658,7 @@
         if (q.get('include')) { metricOnly.set('include', q.get('include')); }
         if (q.get('asOf')) { metricOnly.set('asOf', q.get('asOf')); }
         if (q.get('layer')) { metricOnly.set('layer', q.get('layer')); }
+        if (q.get('districtLayer')) { metricOnly.set('districtLayer', q.get('districtLayer')); }
         document.getElementById('download-by-type-csv').setAttribute('href', '/api/coverage/by-type.csv?' + metricOnly.toString());
         document.getElementById('download-by-type-xlsx').setAttribute('href', '/api/coverage/by-type.xlsx?' + metricOnly.toString());
         uncoveredLayer.clearLayers();
@@ -728,6 +752,10 @@
   document.getElementById('btn-edit-mode').addEventListener('click', function () { setMoving(!state.moving); });
   document.getElementById('filter-district').addEventListener('change', loadFacilities);
   document.getElementById('coverage-layer').addEventListener('change', resetOverlays);
+  document.getElementById('coverage-district-layer').addEventListener('change', function () {
+    resetOverlays();
+    window.sanimap.onDistrictsChange.forEach(function (f) { f(); });
+  });
   document.getElementById('facility-form').addEventListener('submit', submitForm);
   document.getElementById('btn-cancel').addEventListener('click', closeForm);
   map.on('click', function (e) {
@@ -745,6 +773,7 @@
     reloadFacilities: loadFacilities,
     registryChanged: registryChanged,
     demandLayerName: demandLayerName,
+    districtLayerName: districtLayerName,
     dataImported: dataImported,
     onDistrictsChange: [],
     onLanguage: [],
@@ -758,7 +787,7 @@
     state.styles = r.body;
     renderTexts();
     return Promise.all([loadBasemaps(), loadDistricts(), api('GET', '/api/facilities/extent'), applyActiveStandard(),
-      loadDemandLayers()]);
+      loadDemandLayers(), loadDistrictLayers()]);
   }).then(function (results) {
     var extent = results[2].body;
     if (extent) {

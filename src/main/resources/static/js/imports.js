@@ -84,16 +84,52 @@
           result.textContent = '';
           if (!r.ok) { showRefusal(result, r.status, body); result.setAttribute('data-status', String(r.status)); return null; }
           showReport(result, body);
-          return s.dataImported(target).then(function () { result.setAttribute('data-status', String(r.status)); });
+          return s.dataImported(target).then(renderLayers)
+            .then(function () { result.setAttribute('data-status', String(r.status)); });
         });
       })
       .catch(function (err) { result.textContent = ''; showRefusal(result, 0, { detail: err.message }); })
       .then(function () { node('btn-import').disabled = false; });
   }
 
+  /* ---------- stored layers ---------- */
+
+  function renderLayers() {
+    return Promise.all([s.api('GET', '/api/demand/layers'), s.api('GET', '/api/districts/layers')]).then(function (r) {
+      var list = node('import-layers');
+      list.textContent = '';
+      r[0].body.forEach(function (l) {
+        list.appendChild(layerItem('demand', l.name, s.t('import.demandLayer', { name: l.name, cells: l.cellCount,
+          people: Math.round(l.totalPopulation).toLocaleString() })));
+      });
+      r[1].body.forEach(function (l) {
+        list.appendChild(layerItem('districts', l.name, s.t('import.districtLayer', { name: l.name, areas: l.areaCount })));
+      });
+      if (!list.children.length) { list.appendChild(s.el('li', null, s.t('import.noLayers'))); }
+    }).catch(function (e) { s.showMessage(e.message); });
+  }
+
+  function layerItem(target, name, text) {
+    var li = s.el('li', { 'class': 'stored-layer', 'data-target': target, 'data-layer': name });
+    li.appendChild(s.el('span', null, text + ' '));
+    var del = s.el('button', { type: 'button', 'class': 'btn-delete-layer' }, s.t('import.delete'));
+    del.addEventListener('click', function () {
+      if (!window.confirm(s.t('import.confirmDelete', { name: name }))) { return; }
+      var path = target === 'demand' ? '/api/demand/layers/' : '/api/districts/layers/';
+      s.api('DELETE', path + encodeURIComponent(name)).then(function () {
+        s.showMessage(s.t('import.deleted', { name: name }), 'info');
+        return s.dataImported(target);
+      }).then(renderLayers).catch(function (e) { s.showMessage(e.message); });
+    });
+    li.appendChild(del);
+    return li;
+  }
+
   node('import-target').addEventListener('change', targetChanged);
   node('import-form').addEventListener('submit', submit);
   s.onLanguage.push(fillTypes);
+  s.onLanguage.push(renderLayers);
   fillTypes();
+  renderLayers();
   targetChanged();
 })();

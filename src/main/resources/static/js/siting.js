@@ -46,6 +46,7 @@
     if (document.getElementById('coverage-include-planned').checked) { body.include.push('planned'); }
     if (value('siting-district')) { body.district = value('siting-district'); }
     if (s.demandLayerName()) { body.layer = s.demandLayerName(); }
+    if (s.districtLayerName()) { body.districtLayer = s.districtLayerName(); }
     if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;
@@ -87,10 +88,14 @@
 
   /* the planning areas, if any are loaded: a run may serve one district only */
   function loadDistricts() {
-    return s.api('GET', '/api/districts/names').then(function (r) {
+    var layer = s.districtLayerName();
+    return s.api('GET', '/api/districts/names' + (layer ? '?layer=' + encodeURIComponent(layer) : '')).then(function (r) {
       var select = document.getElementById('siting-district');
+      var current = select.value;
       var names = r.body;
+      while (select.options.length > 1) { select.remove(1); }
       names.forEach(function (n) { select.appendChild(s.el('option', { value: n }, n)); });
+      select.value = names.indexOf(current) >= 0 ? current : '';
       document.getElementById('siting-district-label').hidden = names.length === 0;
     }).catch(function (e) { s.showMessage(e.message); });
   }

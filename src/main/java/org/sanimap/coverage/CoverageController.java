@@ -47,9 +47,11 @@ class CoverageController {
             @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf) {
-        CoverageRequest checked = request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting, asOf);
-        return service.byType(metric, checked.statuses(), mobileAsToilets, layer, weighting, checked.asOf());
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
+        CoverageRequest checked = request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting, asOf,
+                districtLayer);
+        return service.byType(metric, checked.statuses(), mobileAsToilets, layer, weighting, checked.asOf(),
+                checked.districtLayer());
     }
 
     @GetMapping(path = "/api/coverage/by-type.csv", produces = "text/csv")
@@ -57,8 +59,8 @@ class CoverageController {
     ResponseEntity<byte[]> byTypeCsv(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf) {
-        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting, asOf)),
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
+        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer)),
                 "text/csv;charset=UTF-8", "coverage-by-type.csv");
     }
 
@@ -68,8 +70,8 @@ class CoverageController {
     ResponseEntity<byte[]> byTypeXlsx(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf) {
-        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting, asOf)),
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
+        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "coverage-by-type.xlsx");
     }
 
@@ -143,7 +145,7 @@ class CoverageController {
         LocalDate first = Optional.ofNullable(Dates.parse("from", from)).orElse(last.minusYears(1));
         CoverageRequest request = request(params.type(), params.radiusMeters() == null ? 1 : params.radiusMeters(),
                 params.metric(), params.include(), Boolean.TRUE.equals(params.mobileAsToilets()), params.layer(),
-                params.weighting(), null);
+                params.weighting(), null, params.districtLayer());
         return service.trend(request, params.radiusMeters() == null, first, last,
                 step == null || step.isBlank() ? "month" : step.strip());
     }
@@ -200,7 +202,8 @@ class CoverageController {
                 throw new IllegalArgumentException("since " + sinceDay + " must be before the report's day, " + reportDay);
             }
             earlier = outcome(new CoverageParams(params.type(), outcome.report().radiusMeters(), params.metric(), params.include(),
-                    params.mobileAsToilets(), params.layer(), params.weighting(), sinceDay.toString())).report();
+                    params.mobileAsToilets(), params.layer(), params.weighting(), sinceDay.toString(),
+                    params.districtLayer())).report();
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                 .body(CoveragePrintReport.html(outcome, earlier));
@@ -226,6 +229,7 @@ class CoverageController {
      * @param layer           demand layer (default: the only one)
      * @param weighting       centroid (default) or area
      * @param asOf            a past day whose facilities count, with their statuses then (default: today's registry)
+     * @param districtLayer   the layer of planning areas that splits the figures (default: every stored one)
      */
     record CoverageParams(
             @Parameter(description = "facility type, e.g. public_toilet", required = true) String type,
@@ -239,7 +243,9 @@ class CoverageController {
             @Parameter(description = "centroid (default: a cell counts by its centre) or area (covered share of its polygon)")
             String weighting,
             @Parameter(description = "YYYY-MM-DD: count the facilities as they stood at the end of that day (default: today's "
-                    + "registry); a day ahead counts those due for completion by then as in service") String asOf) {
+                    + "registry); a day ahead counts those due for completion by then as in service") String asOf,
+            @Parameter(description = "the layer of planning areas (districts) that splits the figures, e.g. 街道; default: "
+                    + "every stored layer") String districtLayer) {
     }
 
     private CoverageService.Outcome outcome(CoverageParams p) {
@@ -250,20 +256,20 @@ class CoverageController {
         if (p.radiusMeters() == null) {
             // any positive radius passes validation; the service replaces it with the standard's
             return service.analyzeWithActiveStandard(request(p.type(), 1, p.metric(), p.include(), mobile, p.layer(),
-                    p.weighting(), p.asOf()));
+                    p.weighting(), p.asOf(), p.districtLayer()));
         }
         return service.analyze(request(p.type(), p.radiusMeters(), p.metric(), p.include(), mobile, p.layer(), p.weighting(),
-                p.asOf()));
+                p.asOf(), p.districtLayer()));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer, String weighting, String asOf) {
+            boolean mobileAsToilets, String layer, String weighting, String asOf, String districtLayer) {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         if (include != null) {
             include.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                     .map(FacilityStatus::fromCode).forEach(statuses::add);
         }
         return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer,
-                weighting, Dates.parse("asOf", asOf));
+                weighting, Dates.parse("asOf", asOf), districtLayer);
     }
 }

@@ -35,12 +35,13 @@ import org.sanimap.engine.coverage.Gap;
  *                            today's registry
  * @param projected           true when {@code asOf} lies ahead: the facilities as planned, those due for
  *                            completion by then counted as in service
+ * @param districtLayer       the layer of planning areas that split the figures; null: every stored one
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
         Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
-        List<RuleCheck> ruleChecks, String weighting, String asOf, boolean projected) {
+        List<RuleCheck> ruleChecks, String weighting, String asOf, boolean projected, String districtLayer) {
 
     /**
      * @param district   planning area
@@ -74,7 +75,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withRuleChecks(List<RuleCheck> checks) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf, projected);
+                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf, projected, districtLayer);
     }
 
     /**
@@ -90,7 +91,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf, projected);
+                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf, projected, districtLayer);
     }
 
     /**
@@ -139,14 +140,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
                 study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
                 new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
                         finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
-                List.of(), "centroid", null, false);
+                List.of(), "centroid", null, false, null);
     }
 
     /** The same report, saying how cells were weighted. */
     public CoverageReport withWeighting(String how) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, how, asOf, projected);
+                timingsMillis, standard, density, spacing, ruleChecks, how, asOf, projected, districtLayer);
     }
 
     /**
@@ -156,7 +157,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withAsOf(String day, boolean ahead) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, weighting, day, ahead);
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, day, ahead, districtLayer);
+    }
+
+    /** The same report, saying which layer of planning areas split it (null: every stored one). */
+    public CoverageReport withDistrictLayer(String layer) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, asOf, projected, layer);
     }
 
     private static Double finite(double v) {

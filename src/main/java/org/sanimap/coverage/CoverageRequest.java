@@ -18,20 +18,27 @@ import org.sanimap.facility.FacilityType;
  *                         {@code area} (the covered share of each cell polygon's area)
  * @param asOf             the day whose facilities count, with the statuses they had then (rebuilt from their
  *                         timelines); null for today's registry
+ * @param districtLayer    the layer of planning areas that splits the figures, or null for every stored one
  */
 public record CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
-        boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf) {
+        boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf, String districtLayer) {
+
+    /** A request split by every stored layer of planning areas. */
+    public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
+            boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf) {
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf, null);
+    }
 
     /** A request on today's registry. */
     public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
             boolean mobileAsToilets, String demandLayer, String weighting) {
-        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, null);
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, null, null);
     }
 
     /** A centroid-weighted request. */
     public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
             boolean mobileAsToilets, String demandLayer) {
-        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, null, null);
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, null, null, null);
     }
 
     public static final double MAX_RADIUS_METERS = 100_000;
@@ -52,15 +59,16 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
         if (!weighting.equals("centroid") && !weighting.equals("area")) {
             throw new IllegalArgumentException("unknown weighting '" + weighting + "'; expected centroid or area");
         }
+        districtLayer = districtLayer == null || districtLayer.isBlank() ? null : districtLayer.trim();
     }
 
     /** The same request at another radius. */
     public CoverageRequest withRadiusMeters(double newRadiusMeters) {
-        return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf);
+        return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf, districtLayer);
     }
 
     /** The same request on another day's registry (null: today's). */
     public CoverageRequest withAsOf(LocalDate day) {
-        return new CoverageRequest(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, day);
+        return new CoverageRequest(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, day, districtLayer);
     }
 }

@@ -81,12 +81,12 @@ public class CoverageService {
      * "per type" view of a campaign report.
      */
     public List<CoverageReport> byType(String metric, Set<FacilityStatus> statuses, boolean mobileAsToilets, String layer,
-            String weighting, LocalDate asOf) {
+            String weighting, LocalDate asOf, String districtLayer) {
         List<CoverageReport> reports = new ArrayList<>();
         for (FacilityType type : FacilityType.values()) {
             if (standards.activeRadius(type).isPresent()) {
                 reports.add(analyzeWithActiveStandard(new CoverageRequest(type, 1, metric, statuses, mobileAsToilets, layer,
-                        weighting, asOf)).report());
+                        weighting, asOf, districtLayer)).report());
             }
         }
         return reports;
@@ -108,7 +108,7 @@ public class CoverageService {
         CoverageRequest atRadius = radiusFromStandard
                 ? request.withRadiusMeters(activeRadiusRule(request.type()).rule().maxValue()) : request;
         // the demand, the registry and the timelines are read once for all the days
-        DemandInputs inputs = demandOf(request.demandLayer());
+        DemandInputs inputs = demandOf(request.demandLayer(), request.districtLayer());
         java.util.Map<LocalDate, List<FacilityState>> states = statesOn(days);
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
@@ -151,7 +151,7 @@ public class CoverageService {
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
         List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
-        return analyze(request, demandOf(request.demandLayer()), states, t0);
+        return analyze(request, demandOf(request.demandLayer(), request.districtLayer()), states, t0);
     }
 
     /**
@@ -199,7 +199,7 @@ public class CoverageService {
             List<DistrictAssigner.NamedArea> areas) {
     }
 
-    private DemandInputs demandOf(String requestedLayer) {
+    private DemandInputs demandOf(String requestedLayer, String districtLayer) {
         String layer = demand.resolveLayer(requestedLayer);
         List<DemandPoint> points = new ArrayList<>();
         java.util.Map<String, Geometry> polygons = new java.util.HashMap<>();
@@ -209,7 +209,7 @@ public class CoverageService {
                 polygons.put(c.key(), c.areaWgs84());
             }
         }
-        List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
+        List<DistrictAssigner.NamedArea> areas = demand.planningAreas(districtLayer).stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
         return new DemandInputs(layer, points, polygons, areas);
     }
@@ -260,7 +260,8 @@ public class CoverageService {
                 sites.size(), layer, study, loadMillis);
         return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
                 .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
-                        request.asOf() != null && request.asOf().isAfter(today())), study, sites);
+                        request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer()),
+                study, sites);
     }
 
     private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,
@@ -294,7 +295,7 @@ public class CoverageService {
         Geometry served = metric.equals("walking")
                 ? network.walkingCoverage().prepare(outcome.facilities(), radius).serviceArea(WALKING_TRIM_METERS, plane)
                 : builder.straightLineServiceArea(outcome.facilities(), radius, plane);
-        List<DistrictAssigner.NamedArea> areas = demand.planningAreas().stream()
+        List<DistrictAssigner.NamedArea> areas = demand.planningAreas(outcome.report().districtLayer()).stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
         return new GapAreas(served, builder.gaps(served, areas, demandPoints, plane));
     }

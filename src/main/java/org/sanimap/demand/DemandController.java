@@ -12,7 +12,9 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.sanimap.api.BboxParser;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,19 +58,42 @@ class DemandController {
         return service.layers();
     }
 
+    @DeleteMapping("/api/demand/layers/{name}")
+    @Operation(summary = "Delete a demand layer with its cells")
+    ResponseEntity<Void> deleteLayer(@PathVariable String name) {
+        service.deleteLayer(name);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/districts/layers")
+    @Operation(summary = "Stored layers of planning areas (districts) with their area counts")
+    List<PlanningAreaLayerSummary> districtLayers() {
+        return service.planningAreaLayers();
+    }
+
+    @DeleteMapping("/api/districts/layers/{name}")
+    @Operation(summary = "Delete a layer of planning areas (districts)")
+    ResponseEntity<Void> deleteDistrictLayer(@PathVariable String name) {
+        service.deletePlanningAreaLayer(name);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "The planning areas' (districts') names, sorted, without their polygons")
     @GetMapping("/api/districts/names")
-    List<String> districtNames() {
-        return service.planningAreaNames();
+    List<String> districtNames(@RequestParam(required = false) String layer) {
+        if (layer == null || layer.isBlank()) {
+            return service.planningAreaNames();
+        }
+        return service.planningAreas(layer.trim()).stream().map(PlanningArea::name).distinct().sorted().toList();
     }
 
     @GetMapping("/api/districts")
     @Operation(summary = "Planning areas (districts) as GeoJSON polygons")
-    ResponseEntity<Map<String, Object>> districts() throws Exception {
+    ResponseEntity<Map<String, Object>> districts(@RequestParam(required = false) String layer) throws Exception {
         GeoJsonWriter writer = new GeoJsonWriter();
         writer.setEncodeCRS(false);
         List<Map<String, Object>> features = new ArrayList<>();
-        for (PlanningArea a : service.planningAreas()) {
+        for (PlanningArea a : service.planningAreas(layer == null || layer.isBlank() ? null : layer.trim())) {
             JsonNode geometry = json.readTree(writer.write(a.areaWgs84()));
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("type", "Feature");

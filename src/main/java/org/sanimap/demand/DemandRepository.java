@@ -131,6 +131,21 @@ class DemandRepository {
         return new UpsertCounts(created, updated, unchanged);
     }
 
+    /** Deletes a demand layer with its cells (the cells go by the foreign key's cascade); false when there is none. */
+    boolean deleteLayer(String name) {
+        return jdbc.update("DELETE FROM demand_layer WHERE name = ?", name) > 0;
+    }
+
+    List<PlanningAreaLayerSummary> areaLayers() {
+        return jdbc.query("SELECT layer, COUNT(*) AS n FROM planning_area GROUP BY layer ORDER BY layer",
+                (rs, n) -> new PlanningAreaLayerSummary(rs.getString("layer"), rs.getLong("n")));
+    }
+
+    /** Deletes the planning areas of a layer; returns how many went. */
+    int deleteAreaLayer(String layer) {
+        return jdbc.update("DELETE FROM planning_area WHERE layer = ?", layer);
+    }
+
     /** The planning areas' names, without their polygons. */
     List<String> areaNames() {
         return jdbc.queryForList("SELECT DISTINCT name FROM planning_area", String.class);

@@ -36,6 +36,39 @@ public class DemandService {
         return repository.upsertCells(layerId, cells);
     }
 
+    /**
+     * Deletes a demand layer and its cells.
+     *
+     * @throws LayerNotFoundException when no layer has this name
+     */
+    @Transactional
+    public void deleteLayer(String layerName) {
+        if (!repository.deleteLayer(layerName)) {
+            throw new LayerNotFoundException("demand", layerName, layers().stream().map(DemandLayerSummary::name).toList());
+        }
+    }
+
+    /** The stored layers of planning areas with their area counts, by name. */
+    @Transactional(readOnly = true)
+    public List<PlanningAreaLayerSummary> planningAreaLayers() {
+        return repository.areaLayers();
+    }
+
+    /**
+     * Deletes a layer of planning areas; returns how many areas went.
+     *
+     * @throws LayerNotFoundException when no layer has this name
+     */
+    @Transactional
+    public int deletePlanningAreaLayer(String layerName) {
+        int deleted = repository.deleteAreaLayer(layerName);
+        if (deleted == 0) {
+            throw new LayerNotFoundException("district", layerName,
+                    repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+        }
+        return deleted;
+    }
+
     /** Writes planning areas of a layer in one transaction, matched by name. */
     @Transactional
     public UpsertCounts upsertPlanningAreas(String layerName, List<PlanningArea> areas) {
@@ -64,6 +97,25 @@ public class DemandService {
     @Transactional(readOnly = true)
     public List<String> planningAreaNames() {
         return repository.areaNames().stream().distinct().sorted().toList();
+    }
+
+    /**
+     * The planning areas of one layer, or of every layer when {@code layer} is null.
+     *
+     * @throws IllegalArgumentException when no layer has this name
+     */
+    @Transactional(readOnly = true)
+    public List<PlanningArea> planningAreas(String layer) {
+        if (layer == null) {
+            return planningAreas();
+        }
+        List<PlanningArea> areas = repository.areas().stream().filter(a -> a.layer().equals(layer)).map(DemandRepository.NamedArea::area)
+                .toList();
+        if (areas.isEmpty()) {
+            throw new IllegalArgumentException("district layer '" + layer + "' not found; there are "
+                    + repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+        }
+        return areas;
     }
 
     /** All planning areas of all layers. */

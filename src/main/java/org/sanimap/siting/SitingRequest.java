@@ -25,12 +25,14 @@ import org.sanimap.facility.FacilityType;
  * @param layer            demand layer, or null for the only one
  * @param district         a planning area's name: only its residents are served and only sites inside it
  *                         proposed (facilities outside it still count as existing); null for the whole city
+ * @param districtLayer    the layer of planning areas that {@code district} and the proposals' districts come from;
+ *                         null for every stored layer
  * @param timeLimitSeconds limit for the whole solve, 1 to 600; default 60
  * @param exact            false: heuristic answer only (instant, no proof); default true
  */
 public record SitingRequest(FacilityType type, SitingModel model, Double radiusMeters, Integer p, Double targetCoverage,
         String metric, Candidates candidates, JsonNode exclusions, Set<FacilityStatus> include, Boolean mobileAsToilets,
-        String layer, String district, Double timeLimitSeconds, Boolean exact) {
+        String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact) {
 
     public static final int MAX_P = 5000;
     public static final double MAX_TIME_LIMIT_SECONDS = 600;
@@ -65,6 +67,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         }
         exact = exact == null || exact;
         district = district == null || district.isBlank() ? null : district.trim();
+        districtLayer = districtLayer == null || districtLayer.isBlank() ? null : districtLayer.trim();
         if (district != null && district.length() > 200) {
             throw new IllegalArgumentException("district name longer than 200 characters");
         }
@@ -80,7 +83,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
             throw new IllegalArgumentException("the body must be a JSON object with type, model, ...");
         }
         java.util.Set<String> known = java.util.Set.of("type", "model", "radiusMeters", "p", "targetCoverage", "metric", "candidates",
-                "exclusions", "include", "mobileAsToilets", "layer", "district", "timeLimitSeconds", "exact");
+                "exclusions", "include", "mobileAsToilets", "layer", "district", "districtLayer", "timeLimitSeconds", "exact");
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "'; expected " + new java.util.TreeSet<>(known));
@@ -107,7 +110,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
                 body.hasNonNull("model") ? SitingModel.fromCode(body.get("model").asText()) : null,
                 number(body, "radiusMeters"), p == null ? null : p.intValue(), number(body, "targetCoverage"), text(body, "metric"),
                 candidates, body.get("exclusions"), include, bool(body, "mobileAsToilets"), text(body, "layer"),
-                text(body, "district"), number(body, "timeLimitSeconds"), bool(body, "exact"));
+                text(body, "district"), text(body, "districtLayer"), number(body, "timeLimitSeconds"), bool(body, "exact"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -159,8 +159,10 @@ public class SitingService {
         }
         double radius = request.radiusMeters() != null ? request.radiusMeters() : standardRadius;
         String layer = demand.resolveLayer(request.layer());
+        // an unknown district layer is refused here, before the run is queued
+        List<String> names = demand.planningAreas(request.districtLayer()).stream().map(a -> a.name()).distinct().sorted()
+                .toList();
         if (request.district() != null) {
-            List<String> names = demand.planningAreaNames();
             if (names.isEmpty()) {
                 throw new IllegalArgumentException("district '" + request.district() + "' given, but no planning areas are loaded"
                         + " (import them with target=districts)");
@@ -412,7 +414,7 @@ public class SitingService {
         double radius = run.radiusMeters;
         long t0 = System.nanoTime();
         run.phase = "loading";
-        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas().stream()
+        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas(q.districtLayer()).stream()
                 .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
         String district = q.district();
         List<DemandCell> cells = demand.cells(layer, null).stream()

@@ -3,6 +3,7 @@ package org.sanimap.web;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.sanimap.demand.LayerNotFoundException;
 import org.sanimap.facility.FacilityNotFoundException;
 import org.sanimap.facility.StaleVersionException;
 import org.sanimap.facility.VersionRequiredException;
@@ -47,7 +48,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler({FacilityNotFoundException.class, RuleNotFoundException.class, UserNotFoundException.class})
+    @ExceptionHandler({FacilityNotFoundException.class, RuleNotFoundException.class, UserNotFoundException.class,
+            LayerNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }

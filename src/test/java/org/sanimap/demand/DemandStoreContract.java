@@ -75,6 +75,28 @@ abstract class DemandStoreContract {
     }
 
     @Test
+    void deletingALayerTakesItsCellsOrAreasAndLeavesTheOthers() {
+        service.upsertLayer("keep", null, List.of(new DemandCell("a", 1, 1, 10, null)));
+        service.upsertLayer("drop", null, List.of(new DemandCell("a", 1, 1, 5, null), new DemandCell("b", 2, 2, 7, null)));
+        service.upsertPlanningAreas("区", List.of(new PlanningArea("鼓楼区", square(0, 0, 1)), new PlanningArea("台江区", square(1, 0, 1))));
+        service.upsertPlanningAreas("街道", List.of(new PlanningArea("东街街道", square(0, 0, 0.5))));
+        assertThat(service.planningAreaLayers()).containsExactly(new PlanningAreaLayerSummary("区", 2),
+                new PlanningAreaLayerSummary("街道", 1));
+
+        service.deleteLayer("drop");
+        assertThat(service.layers()).extracting(DemandLayerSummary::name).containsExactly("keep");
+        assertThat(service.cells(null, null)).extracting(DemandCell::population).containsExactly(10.0);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM demand_cell", Long.class)).isEqualTo(1);
+        assertThat(service.deletePlanningAreaLayer("区")).isEqualTo(2);
+        assertThat(service.planningAreaNames()).containsExactly("东街街道");
+
+        assertThatThrownBy(() -> service.deleteLayer("drop")).isInstanceOf(LayerNotFoundException.class)
+                .hasMessage("demand layer 'drop' not found; there are [keep]");
+        assertThatThrownBy(() -> service.deletePlanningAreaLayer("区")).isInstanceOf(LayerNotFoundException.class)
+                .hasMessage("district layer '区' not found; there are [街道]");
+    }
+
+    @Test
     void planningAreasRoundTripIncludingMultiPolygonsAndChineseNames() {
         Geometry multi = WGS84.createMultiPolygon(new Polygon[] {square(0, 0, 1), square(2, 2, 1)});
         service.upsertPlanningAreas("districts", List.of(new PlanningArea("鼓楼区", square(10, 10, 1)),

@@ -124,6 +124,30 @@ class ImportPanelEndToEndTest {
                 .isEqualTo(api.path("coveredPopulation").asDouble());
         assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).contains("layer=e2e-cells");
 
+        // the same boundaries as a second district layer: the coverage panel asks which layer splits the figures
+        assertThat(browser.findElement(By.id("coverage-district-layer-label")).isDisplayed()).isFalse();
+        new Select(browser.findElement(By.id("import-target"))).selectByValue("districts");
+        browser.findElement(By.id("import-layer")).clear();
+        browser.findElement(By.id("import-layer")).sendKeys("bairros-2");
+        browser.findElement(By.id("import-file")).sendKeys(extract.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
+        waitUntil(() -> browser.findElement(By.id("coverage-district-layer-label")).isDisplayed());
+        new Select(browser.findElement(By.id("coverage-district-layer"))).selectByValue("bairros-2");
+        browser.findElement(By.id("btn-coverage")).click();
+        waitUntil(() -> browser.findElement(By.id("download-csv")).getAttribute("href").contains("districtLayer=bairros-2"));
+        assertThat(browser.findElements(By.cssSelector("#coverage-table tr.district-row"))).hasSize(2);
+
+        // stored layers are listed and can be deleted: with one population layer left, the choice goes
+        List<String> stored = browser.findElements(By.cssSelector("#import-layers li.stored-layer")).stream()
+                .map(li -> li.getAttribute("data-target") + ":" + li.getAttribute("data-layer")).toList();
+        assertThat(stored).contains("demand:e2e-cells", "districts:districts", "districts:bairros-2").hasSize(4);
+        browser.findElement(By.cssSelector("#import-layers li[data-layer='e2e-cells'] .btn-delete-layer")).click();
+        browser.switchTo().alert().accept();
+        waitUntil(() -> !browser.findElement(By.id("coverage-layer-label")).isDisplayed());
+        waitUntil(() -> browser.findElements(By.cssSelector("#import-layers li[data-layer='e2e-cells']")).isEmpty());
+        assertThat(http.getForObject("/api/demand/layers", String.class)).doesNotContain("e2e-cells");
+
         // facilities from a CSV appear on the map; a file with a bad row is refused whole, with the row
         new Select(browser.findElement(By.id("import-target"))).selectByValue("facilities");
         browser.findElement(By.id("import-file")).sendKeys(facility.toString());
