@@ -45,6 +45,7 @@
     var line = s.t('import.done', { file: report.fileName, created: report.created, updated: report.updated,
       unchanged: report.unchanged, skipped: report.skipped, seconds: (report.durationMillis / 1000).toFixed(1) });
     if (report.layer) { line += ' · ' + s.t('import.doneLayer', { layer: report.layer }); }
+    if (report.removed > 0) { line += ' · ' + s.t('import.removed', { removed: report.removed }); }
     result.appendChild(s.el('p', { 'class': 'import-summary' }, line));
     if (report.skips && report.skips.length) {
       result.appendChild(s.el('p', null, s.t('import.skips', { n: report.skips.length })));

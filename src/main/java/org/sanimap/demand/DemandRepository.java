@@ -68,7 +68,13 @@ class DemandRepository {
                 + spatial.pointFromLonLatParams() + ", " + spatial.geometryFromWkbParam() + ")", inserts);
         jdbc.batchUpdate("UPDATE demand_cell SET population = ?, geom = " + spatial.pointFromLonLatParams()
                 + ", area_geom = " + spatial.geometryFromWkbParam() + " WHERE layer_id = ? AND cell_key = ?", updates);
-        return new UpsertCounts(inserts.size(), updates.size(), unchanged);
+        // the file is the layer: cells it no longer holds go
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        cells.forEach(c -> kept.add(c.key()));
+        List<Object[]> removals = existing.keySet().stream().filter(k -> !kept.contains(k))
+                .map(k -> new Object[] {layerId, k}).toList();
+        jdbc.batchUpdate("DELETE FROM demand_cell WHERE layer_id = ? AND cell_key = ?", removals);
+        return new UpsertCounts(inserts.size(), updates.size(), unchanged, removals.size());
     }
 
     private static boolean sameCell(DemandCell a, DemandCell b) {
@@ -128,7 +134,13 @@ class DemandRepository {
                 updated++;
             }
         }
-        return new UpsertCounts(created, updated, unchanged);
+        // the file is the layer: areas it no longer holds go
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        areas.forEach(a -> kept.add(a.name()));
+        List<Object[]> removals = existing.keySet().stream().filter(n -> !kept.contains(n))
+                .map(n -> new Object[] {layer, n}).toList();
+        jdbc.batchUpdate("DELETE FROM planning_area WHERE layer = ? AND name = ?", removals);
+        return new UpsertCounts(created, updated, unchanged, removals.size());
     }
 
     /** Deletes a demand layer with its cells (the cells go by the foreign key's cascade); false when there is none. */

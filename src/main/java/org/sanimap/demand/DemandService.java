@@ -21,7 +21,8 @@ public class DemandService {
 
     /**
      * Writes the cells of a layer in one transaction, matched by cell key: new cells are created,
-     * changed ones updated, identical ones left alone.
+     * changed ones updated, identical ones left alone, and cells the new set does not hold removed (a
+     * population file replaces its layer, so a new grid never adds to an old one).
      */
     @Transactional
     public UpsertCounts upsertLayer(String layerName, String sourceDetail, List<DemandCell> cells) {
@@ -69,7 +70,10 @@ public class DemandService {
         return deleted;
     }
 
-    /** Writes planning areas of a layer in one transaction, matched by name. */
+    /**
+     * Writes planning areas of a layer in one transaction, matched by name; areas the new set does not
+     * hold are removed (a district file replaces its layer).
+     */
     @Transactional
     public UpsertCounts upsertPlanningAreas(String layerName, List<PlanningArea> areas) {
         requireName(layerName, "district layer");

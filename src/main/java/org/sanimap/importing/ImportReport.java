@@ -14,6 +14,8 @@ import java.util.List;
  * @param created        new records
  * @param updated        existing records (same source id) that changed
  * @param unchanged      existing records that were already identical
+ * @param removed        demand cells or districts of the layer that the file no longer holds, removed (a
+ *                       demand or district file replaces its layer); 0 for facilities
  * @param statusDates    records whose source states since when their status holds ({@code status_since},
  *                       OSM {@code start_date}); they date the facilities' timelines
  * @param skipped        records left out
@@ -21,7 +23,7 @@ import java.util.List;
  * @param durationMillis wall time of the import
  */
 public record ImportReport(String fileName, String format, String target, String layer, int read, int created,
-        int updated, int unchanged, int statusDates, int skipped, List<ImportSkip> skips, long durationMillis) {
+        int updated, int unchanged, int removed, int statusDates, int skipped, List<ImportSkip> skips, long durationMillis) {
 
     public ImportReport {
         skips = List.copyOf(skips);

@@ -63,7 +63,8 @@ public class ImportService {
         List<ImportSkip> skips = written.skips();
         return new ImportReport(request.fileName(), format.code(), request.target().code(),
                 request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
-                c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), written.statusDates(), skips.size(),
+                c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), c.removed(), written.statusDates(),
+                skips.size(),
                 skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
     }
 

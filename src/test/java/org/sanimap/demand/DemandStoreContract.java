@@ -52,13 +52,28 @@ abstract class DemandStoreContract {
     }
 
     @Test
-    void reimportingTheSameCellsChangesNothingAndAChangedCellIsUpdated() {
+    void reimportingTheSameCellsChangesNothingAndANewFileReplacesTheLayer() {
         List<DemandCell> cells = List.of(new DemandCell("a", 1, 1, 10, null), new DemandCell("b", 2, 2, 20, null));
         service.upsertLayer("l", null, cells);
+        service.upsertLayer("other", null, List.of(new DemandCell("b", 2, 2, 5, null)));
         assertThat(service.upsertLayer("l", null, cells)).isEqualTo(new UpsertCounts(0, 0, 2));
-        assertThat(service.upsertLayer("l", null, List.of(new DemandCell("a", 1, 1, 11, null))))
-                .isEqualTo(new UpsertCounts(0, 1, 0));
-        assertThat(service.cells("l", null)).extracting(DemandCell::population).containsExactly(11.0, 20.0);
+        // a new grid: a changed, b gone, c new; the total is the new file's, never old plus new
+        assertThat(service.upsertLayer("l", null, List.of(new DemandCell("a", 1, 1, 11, null),
+                new DemandCell("c", 3, 3, 30, null)))).isEqualTo(new UpsertCounts(1, 1, 0, 1));
+        assertThat(service.cells("l", null)).extracting(DemandCell::key).containsExactly("a", "c");
+        assertThat(service.layers()).filteredOn(x -> x.name().equals("l")).singleElement()
+                .satisfies(x -> assertThat(x.totalPopulation()).isEqualTo(41.0));
+        assertThat(service.cells("other", null)).extracting(DemandCell::population).containsExactly(5.0);
+    }
+
+    @Test
+    void aNewDistrictFileReplacesItsLayerOnly() {
+        service.upsertPlanningAreas("区", List.of(new PlanningArea("鼓楼区", square(0, 0, 1)), new PlanningArea("台江区", square(1, 0, 1))));
+        service.upsertPlanningAreas("街道", List.of(new PlanningArea("东街街道", square(0, 0, 0.5))));
+        // 台江区 merged into 鼓楼区
+        assertThat(service.upsertPlanningAreas("区", List.of(new PlanningArea("鼓楼区", square(0, 0, 2)))))
+                .isEqualTo(new UpsertCounts(0, 1, 0, 1));
+        assertThat(service.planningAreaNames()).containsExactlyInAnyOrder("鼓楼区", "东街街道");
     }
 
     @Test
@@ -110,8 +125,9 @@ abstract class DemandStoreContract {
         // names alone, each once over all layers, in code-point order (台 U+53F0 before 鼓 U+9F13)
         service.upsertPlanningAreas("districts-2019", List.of(new PlanningArea("鼓楼区", square(10, 10, 2))));
         assertThat(service.planningAreaNames()).containsExactly("台江区", "鼓楼区");
+        // the same 鼓楼区 again is unchanged; 台江区, no longer in the file, leaves the layer
         assertThat(service.upsertPlanningAreas("districts", List.of(new PlanningArea("鼓楼区", square(10, 10, 1)))))
-                .isEqualTo(new UpsertCounts(0, 0, 1));
+                .isEqualTo(new UpsertCounts(0, 0, 1, 1));
     }
 
     static Polygon square(double lon, double lat, double side) {

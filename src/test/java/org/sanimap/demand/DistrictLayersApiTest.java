@@ -82,6 +82,13 @@ class DistrictLayersApiTest {
         ResponseEntity<String> again = delete("/api/districts/layers/区");
         assertThat(again.getStatusCode().value()).isEqualTo(404);
         assertThat(json.readTree(again.getBody()).path("detail").asText()).isEqualTo("district layer '区' not found; there are [街道]");
+        // a new file replaces its layer: the old cell goes, the report says so
+        JsonNode replaced = upload("spare.csv", "id,lon,lat,population\ny,6,6,2\n", "target=demand&layer=spare");
+        assertThat(replaced.path("created").asInt()).isEqualTo(1);
+        assertThat(replaced.path("removed").asInt()).isEqualTo(1);
+        JsonNode spareCells = get("/api/demand?layer=spare").path("features");
+        assertThat(spareCells.size()).isEqualTo(1);
+        assertThat(spareCells.get(0).path("id").asText()).isEqualTo("y");
         assertThat(delete("/api/demand/layers/spare").getStatusCode().value()).isEqualTo(204);
         assertThat(get("/api/demand/layers").findValuesAsText("name")).containsExactly("cells");
         // with one demand layer left, coverage needs no layer= again
@@ -128,10 +135,11 @@ class DistrictLayersApiTest {
         return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).exchange(url, HttpMethod.DELETE, null, String.class);
     }
 
-    private void upload(String name, String content, String query) {
+    private JsonNode upload(String name, String content, String query) throws Exception {
         ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
                 "/api/imports" + (query == null ? "" : "?" + query), TestUploads.file(name, content.getBytes(StandardCharsets.UTF_8)),
                 String.class);
         assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
+        return json.readTree(r.getBody());
     }
 }
