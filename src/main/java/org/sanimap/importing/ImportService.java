@@ -129,7 +129,15 @@ public class ImportService {
                     + "extract's administrative boundaries, not " + format.code());
         };
         if (result.areas().isEmpty()) {
-            throw new ImportRejectedException(request.fileName() + " holds no district polygons");
+            if (result.skips().isEmpty()) {
+                throw new ImportRejectedException(request.fileName() + " holds no district polygons");
+            }
+            // say why each one was left out, or the refusal leaves the planner guessing
+            List<String> errors = new ArrayList<>();
+            errors.add(request.fileName() + " holds no whole district polygon: all " + result.skips().size()
+                    + " were left out");
+            result.skips().stream().limit(maxSkipsReported).forEach(k -> errors.add(k.location() + ": " + k.reason()));
+            throw new ImportRejectedException(errors);
         }
         return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0);
     }

@@ -140,6 +140,12 @@ class ImportApiTest {
                         + "8 (1 boundary), 9 (1 boundary), 10 (13 boundaries), 11 (5 boundaries)");
         assertThat(http.getForEntity("/api/districts/names", String.class).getBody()).isEqualTo(namesBefore);
 
+        // at level 11 the extract holds no boundary whole: the refusal says why, boundary by boundary
+        ResponseEntity<String> cut = post("helsinki.osm.pbf", pbf, "target=districts&adminLevel=11");
+        assertRejected(cut, "helsinki.osm.pbf holds no whole district polygon: all 5 were left out");
+        assertThat(json.readTree(cut.getBody()).path("errors").toString())
+                .contains("relation 184766 (Siltasaari): cut by the extract's edge: 1 of 4 member ways");
+
         JsonNode report = upload("helsinki.osm.pbf", pbf, "target=districts&adminLevel=10&layer=kaupunginosat");
         assertThat(report.path("created").asInt()).isEqualTo(2);
         assertThat(report.path("skipped").asInt()).isEqualTo(11);
