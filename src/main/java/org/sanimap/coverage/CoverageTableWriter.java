@@ -194,7 +194,8 @@ final class CoverageTableWriter {
                 new String[] {"计入状态 statuses counted", String.join(", ", report.statuses())},
                 new String[] {"设施截至 facilities as of", report.asOf() == null ? "当前登记 today's registry" : report.asOf()},
                 new String[] {"设施数 facilities", Integer.toString(report.facilityCount())},
-                new String[] {"人口图层 demand layer", report.demandLayer()});
+                new String[] {"人口图层 demand layer", report.demandLayer()},
+                new String[] {"分区图层 district layer", report.districtLayer() == null ? "全部 every layer" : report.districtLayer()});
     }
 
     private static void header(Sheet sheet, CellStyle bold, List<String> names) {

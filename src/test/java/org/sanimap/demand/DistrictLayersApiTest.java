@@ -64,6 +64,9 @@ class DistrictLayersApiTest {
         assertThat(unknown.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(unknown.getBody()).path("detail").asText())
                 .isEqualTo("district layer '社区' not found; there are [区, 街道]");
+        // the downloads name the layer that split them
+        assertThat(http.getForObject(base.replace("/api/coverage?", "/api/coverage/report.html?") + "&districtLayer=街道",
+                String.class)).contains("<th>分区图层 district layer</th><td>街道</td>");
         // the campaign table by type follows the layer too
         assertThat(http.getForObject("/api/coverage/by-type.csv?layer=cells&districtLayer=街道", String.class))
                 .contains("北街道").doesNotContain("西区");
