@@ -404,6 +404,18 @@
     document.getElementById('form-coords').textContent = t('form.coords', { lon: lon.toFixed(6), lat: lat.toFixed(6) });
     document.getElementById('form-backdrop').hidden = false;
     form.elements.name.focus();
+    if (!feature) { suggestDistrict(form, lon, lat); }
+  }
+
+  /** A new facility's district: the planning area it lies in, unless one was typed meanwhile. */
+  function suggestDistrict(form, lon, lat) {
+    var q = new URLSearchParams({ lon: String(lon), lat: String(lat) });
+    if (districtLayerName()) { q.set('layer', districtLayerName()); }
+    api('GET', '/api/districts/at?' + q.toString()).then(function (r) {
+      if (r.body && r.body.district && form.elements.district.value === '' && !form.elements.id.value) {
+        form.elements.district.value = r.body.district;
+      }
+    }).catch(function () { /* no suggestion: the field stays as the user leaves it */ });
   }
 
   function closeForm() {

@@ -35,6 +35,7 @@
     if (target === 'districts' && level) { q.set('adminLevel', level); }
     if (target === 'facilities') {
       q.set('crs', node('import-crs').value);
+      if (s.districtLayerName()) { q.set('districtLayer', s.districtLayerName()); }
       if (node('import-default-type').value) { q.set('defaultType', node('import-default-type').value); }
     }
     return q;
@@ -46,6 +47,9 @@
       unchanged: report.unchanged, skipped: report.skipped, seconds: (report.durationMillis / 1000).toFixed(1) });
     if (report.layer) { line += ' · ' + s.t('import.doneLayer', { layer: report.layer }); }
     if (report.removed > 0) { line += ' · ' + s.t('import.removed', { removed: report.removed }); }
+    if (report.districtsFromLocation > 0) {
+      line += ' · ' + s.t('import.located', { n: report.districtsFromLocation });
+    }
     result.appendChild(s.el('p', { 'class': 'import-summary' }, line));
     if (report.skips && report.skips.length) {
       result.appendChild(s.el('p', null, s.t('import.skips', { n: report.skips.length })));
@@ -123,6 +127,17 @@
       }).then(renderLayers).catch(function (e) { s.showMessage(e.message); });
     });
     li.appendChild(del);
+    if (target === 'districts') {
+      var fill = s.el('button', { type: 'button', 'class': 'btn-assign-districts' }, s.t('import.assign'));
+      fill.addEventListener('click', function () {
+        s.api('POST', '/api/districts/layers/' + encodeURIComponent(name) + '/assign-facilities').then(function (r) {
+          li.setAttribute('data-filled', String(r.body.filled));
+          s.showMessage(s.t('import.assigned', { layer: name, filled: r.body.filled, outside: r.body.outside }), 'info');
+          return s.dataImported('facilities');
+        }).catch(function (e) { s.showMessage(e.message); });
+      });
+      li.appendChild(fill);
+    }
     return li;
   }
 

@@ -209,9 +209,7 @@ public class CoverageService {
                 polygons.put(c.key(), c.areaWgs84());
             }
         }
-        List<DistrictAssigner.NamedArea> areas = demand.planningAreas(districtLayer).stream()
-                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
-        return new DemandInputs(layer, points, polygons, areas);
+        return new DemandInputs(layer, points, polygons, demand.namedAreas(districtLayer));
     }
 
     /**
@@ -295,9 +293,8 @@ public class CoverageService {
         Geometry served = metric.equals("walking")
                 ? network.walkingCoverage().prepare(outcome.facilities(), radius).serviceArea(WALKING_TRIM_METERS, plane)
                 : builder.straightLineServiceArea(outcome.facilities(), radius, plane);
-        List<DistrictAssigner.NamedArea> areas = demand.planningAreas(outcome.report().districtLayer()).stream()
-                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
-        return new GapAreas(served, builder.gaps(served, areas, demandPoints, plane));
+        return new GapAreas(served, builder.gaps(served, demand.namedAreas(outcome.report().districtLayer()), demandPoints,
+                plane));
     }
 
     /**

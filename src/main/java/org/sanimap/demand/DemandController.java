@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.sanimap.api.BboxParser;
+import org.sanimap.facility.DistrictFill;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -76,6 +78,29 @@ class DemandController {
     ResponseEntity<Void> deleteDistrictLayer(@PathVariable String name) {
         service.deletePlanningAreaLayer(name);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/districts/at")
+    @Operation(summary = "The district at a position, in the layer given or the only stored one (null when none holds it)")
+    Map<String, Object> districtAt(@RequestParam double lon, @RequestParam double lat,
+            @RequestParam(required = false) String layer) {
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new IllegalArgumentException("longitude " + lon + " out of range [-180, 180]");
+        }
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new IllegalArgumentException("latitude " + lat + " out of range [-90, 90]");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        java.util.Optional<String> chosen = service.layerForFacilityDistricts(layer);
+        out.put("layer", chosen.orElse(null));
+        out.put("district", chosen.map(l -> service.assigner(l).districtOf(lon, lat)).orElse(null));
+        return out;
+    }
+
+    @PostMapping("/api/districts/layers/{name}/assign-facilities")
+    @Operation(summary = "Give every facility that names no district the district of this layer it lies in")
+    DistrictFill assignFacilities(@PathVariable String name) {
+        return service.assignFacilityDistricts(name);
     }
 
     @Operation(summary = "The planning areas' (districts') names, sorted, without their polygons")

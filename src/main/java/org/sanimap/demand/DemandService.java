@@ -5,6 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.facility.DistrictFill;
+import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.UpsertCounts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +17,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemandService {
 
     private final DemandRepository repository;
+    private final FacilityService facilities;
 
-    DemandService(DemandRepository repository) {
+    DemandService(DemandRepository repository, FacilityService facilities) {
         this.repository = repository;
+        this.facilities = facilities;
+    }
+
+    /**
+     * Gives every facility that names no district the area of this layer it lies in (a spatial join of the
+     * registry), recorded in each facility's history.
+     *
+     * @throws LayerNotFoundException when no layer has this name
+     */
+    @Transactional
+    public DistrictFill assignFacilityDistricts(String layer) {
+        if (repository.areaLayers().stream().noneMatch(l -> l.name().equals(layer))) {
+            throw new LayerNotFoundException("district", layer,
+                    repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+        }
+        DistrictAssigner areas = assigner(layer);
+        return facilities.fillMissingDistricts(areas::districtOf);
     }
 
     /**
@@ -120,6 +141,45 @@ public class DemandService {
                     + repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
         }
         return areas;
+    }
+
+    /**
+     * Puts positions into the planning areas of one layer ({@code null}: of every layer, the first area
+     * holding a point taking it).
+     *
+     * @throws IllegalArgumentException when no layer has this name
+     */
+    @Transactional(readOnly = true)
+    public DistrictAssigner assigner(String layer) {
+        return new DistrictAssigner(namedAreas(layer));
+    }
+
+    /**
+     * The planning areas of one layer ({@code null}: of every layer) as the engine takes them.
+     *
+     * @throws IllegalArgumentException when no layer has this name
+     */
+    @Transactional(readOnly = true)
+    public List<DistrictAssigner.NamedArea> namedAreas(String layer) {
+        return planningAreas(layer).stream().map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList();
+    }
+
+    /**
+     * The layer that names the district a facility lies in: the one asked for, else the only stored layer;
+     * empty when there is no layer, or several and none was asked for.
+     *
+     * @throws IllegalArgumentException when no layer has the name asked for
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> layerForFacilityDistricts(String requested) {
+        List<String> names = repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList();
+        if (requested != null && !requested.isBlank()) {
+            if (!names.contains(requested.trim())) {
+                throw new IllegalArgumentException("district layer '" + requested.trim() + "' not found; there are " + names);
+            }
+            return java.util.Optional.of(requested.trim());
+        }
+        return names.size() == 1 ? java.util.Optional.of(names.get(0)) : java.util.Optional.empty();
     }
 
     /** All planning areas of all layers. */

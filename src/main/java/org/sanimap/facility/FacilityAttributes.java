@@ -74,6 +74,12 @@ public record FacilityAttributes(
     }
 
     /** The same attributes with another status. */
+    /** The same facility in another district. */
+    public FacilityAttributes withDistrict(String newDistrict) {
+        return new FacilityAttributes(type, status, name, address, newDistrict, capacity, toiletGrade,
+                openingHours, barrierFree, operator, lonWgs84, latWgs84, source);
+    }
+
     public FacilityAttributes withStatus(FacilityStatus newStatus) {
         return new FacilityAttributes(type, newStatus, name, address, district, capacity, toiletGrade,
                 openingHours, barrierFree, operator, lonWgs84, latWgs84, source);

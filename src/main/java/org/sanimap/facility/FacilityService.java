@@ -34,9 +34,8 @@ public class FacilityService {
         return repository.search(query);
     }
 
-    /** @throws FacilityNotFoundException when no facility has this id */
-    @Transactional(readOnly = true)
     /** Every facility of the given types and statuses, page by page from the store. */
+    @Transactional(readOnly = true)
     public List<Facility> all(Set<FacilityType> types, Set<FacilityStatus> statuses) {
         List<Facility> out = new ArrayList<>();
         for (int page = 0;; page++) {
@@ -48,8 +47,36 @@ public class FacilityService {
         }
     }
 
+    /** @throws FacilityNotFoundException when no facility has this id */
+    @Transactional(readOnly = true)
     public Facility get(long id) {
         return repository.findById(id).orElseThrow(() -> new FacilityNotFoundException(id));
+    }
+
+    /**
+     * Gives every facility that names no district the one {@code districtAt} finds at its position (null:
+     * none), in one transaction; each change is recorded in the facility's history like an edit.
+     *
+     * @return how many facilities got a district, and how many that had none still have none
+     */
+    @Transactional
+    public DistrictFill fillMissingDistricts(java.util.function.BiFunction<Double, Double, String> districtAt) {
+        int filled = 0;
+        int outside = 0;
+        for (Facility f : all(java.util.EnumSet.allOf(FacilityType.class), java.util.EnumSet.allOf(FacilityStatus.class))) {
+            FacilityAttributes a = f.attributes();
+            if (a.district() != null) {
+                continue;
+            }
+            String district = districtAt.apply(a.lonWgs84(), a.latWgs84());
+            if (district == null) {
+                outside++;
+                continue;
+            }
+            update(f.id(), a.withDistrict(district), f.version());
+            filled++;
+        }
+        return new DistrictFill(filled, outside);
     }
 
     @Transactional

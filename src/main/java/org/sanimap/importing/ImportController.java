@@ -42,7 +42,9 @@ class ImportController {
             @Parameter(description = "CSV column holding since when each row's status holds (e.g. 建成时间); default: "
                     + "status_since, since, 状态日期 or 状态变更日期") @RequestParam(required = false) String statusSinceColumn,
             @Parameter(description = "districts from an OSM extract: the admin_level of the boundaries (e.g. 6 for 区, 8 for "
-                    + "街道); without it the refusal lists the levels the extract has") @RequestParam(required = false) Integer adminLevel)
+                    + "街道); without it the refusal lists the levels the extract has") @RequestParam(required = false) Integer adminLevel,
+            @Parameter(description = "facilities: the district layer whose polygons name the district of records that state "
+                    + "none; default: the only stored layer") @RequestParam(required = false) String districtLayer)
             throws IOException {
         ImportRequest request;
         Path temp = Files.createTempFile("sanimap-import-", ".upload");
@@ -57,7 +59,8 @@ class ImportController {
                     blank(latColumn) ? null : latColumn,
                     blank(defaultType) ? null : FacilityType.fromCode(defaultType),
                     blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
-                    includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn, adminLevel);
+                    includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn, adminLevel,
+                    blank(districtLayer) ? null : districtLayer.trim());
             return service.importFile(request);
         } finally {
             Files.deleteIfExists(temp);

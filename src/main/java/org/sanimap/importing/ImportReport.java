@@ -18,12 +18,14 @@ import java.util.List;
  *                       demand or district file replaces its layer); 0 for facilities
  * @param statusDates    records whose source states since when their status holds ({@code status_since},
  *                       OSM {@code start_date}); they date the facilities' timelines
+ * @param districtsFromLocation facility records that stated no district and got the one of the planning area they lie
+ *                       in
  * @param skipped        records left out
  * @param skips          the first skipped records with their location and reason
  * @param durationMillis wall time of the import
  */
 public record ImportReport(String fileName, String format, String target, String layer, int read, int created,
-        int updated, int unchanged, int removed, int statusDates, int skipped, List<ImportSkip> skips, long durationMillis) {
+        int updated, int unchanged, int removed, int statusDates, int districtsFromLocation, int skipped, List<ImportSkip> skips, long durationMillis) {
 
     public ImportReport {
         skips = List.copyOf(skips);

@@ -20,10 +20,12 @@ import org.sanimap.facility.FacilityType;
  * @param includeWasteBaskets OSM: also import amenity=waste_basket as collection points
  * @param statusSinceColumn   CSV column holding since when each row's status holds, or null to recognise it
  * @param adminLevel          districts from an OSM extract: the {@code admin_level} of the boundaries to read
+ * @param districtLayer       facilities: the district layer that names the district of records that state none
+ *                            (default: the only stored layer)
  */
 public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
         CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,
-        boolean includeWasteBaskets, String statusSinceColumn, Integer adminLevel) {
+        boolean includeWasteBaskets, String statusSinceColumn, Integer adminLevel, String districtLayer) {
 
     public ImportRequest {
         if (target == null) {
@@ -42,12 +44,12 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
 
     /** A facility import of a file with all options at their defaults. */
     public static ImportRequest facilities(Path file, String fileName, ImportFormat format) {
-        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null, null, null);
     }
 
     /** A demand layer import with defaults. */
     public static ImportRequest demand(Path file, String fileName, ImportFormat format, String layerName) {
-        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null, null, null);
     }
 
     /** The layer name to use: the given one, else the file name without its extension. */

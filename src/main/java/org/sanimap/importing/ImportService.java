@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.sanimap.config.SanimapProperties;
 import org.sanimap.demand.DemandService;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.UpsertCounts;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,7 +66,7 @@ public class ImportService {
         return new ImportReport(request.fileName(), format.code(), request.target().code(),
                 request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
                 c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), c.removed(), written.statusDates(),
-                skips.size(),
+                written.districtsFromLocation(), skips.size(),
                 skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -97,12 +99,28 @@ public class ImportService {
             case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
             case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
         };
-        UpsertCounts counts = facilities.upsertBySourceKey(result.facilities(), result.statusSince());
+        List<FacilityAttributes> records = result.facilities();
+        int located = 0;
+        if (records.stream().anyMatch(a -> a.district() == null)) {
+            java.util.Optional<String> layer = demand.layerForFacilityDistricts(request.districtLayer());
+            if (layer.isPresent()) {
+                DistrictAssigner areas = demand.assigner(layer.get());
+                List<FacilityAttributes> placed = new ArrayList<>(records.size());
+                for (FacilityAttributes a : records) {
+                    String in = a.district() == null ? areas.districtOf(a.lonWgs84(), a.latWgs84()) : null;
+                    placed.add(in == null ? a : a.withDistrict(in));
+                    located += in == null ? 0 : 1;
+                }
+                records = placed;
+            }
+        }
+        UpsertCounts counts = facilities.upsertBySourceKey(records, result.statusSince());
         if (format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML) {
             // the extract also carries the streets: listeners keep it as the walking network
             events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));
         }
-        return new Written(counts, result.skips(), (int) result.statusSince().stream().filter(java.util.Objects::nonNull).count());
+        return new Written(counts, result.skips(), (int) result.statusSince().stream().filter(java.util.Objects::nonNull).count(),
+                located);
     }
 
     private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {
@@ -116,7 +134,7 @@ public class ImportService {
             throw new ImportRejectedException(request.fileName() + " holds no demand cells");
         }
         return new Written(demand.upsertLayer(request.effectiveLayerName(), request.fileName(), result.cells()),
-                result.skips(), 0);
+                result.skips(), 0, 0);
     }
 
     private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
@@ -139,10 +157,10 @@ public class ImportService {
             result.skips().stream().limit(maxSkipsReported).forEach(k -> errors.add(k.location() + ": " + k.reason()));
             throw new ImportRejectedException(errors);
         }
-        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0);
+        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0);
     }
 
-    private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates) {
+    private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation) {
         Written {
             skips = new ArrayList<>(skips);
         }

@@ -414,8 +414,7 @@ public class SitingService {
         double radius = run.radiusMeters;
         long t0 = System.nanoTime();
         run.phase = "loading";
-        DistrictAssigner districts = new DistrictAssigner(demand.planningAreas(q.districtLayer()).stream()
-                .map(a -> new DistrictAssigner.NamedArea(a.name(), a.areaWgs84())).toList());
+        DistrictAssigner districts = demand.assigner(q.districtLayer());
         String district = q.district();
         List<DemandCell> cells = demand.cells(layer, null).stream()
                 .filter(c -> district == null || district.equals(districts.districtOf(c.lonWgs84(), c.latWgs84()))).toList();

@@ -103,6 +103,19 @@ class ImportPanelEndToEndTest {
         assertThat(result.findElement(By.className("import-summary")).getText()).contains("districts.osm").contains("2");
         // the siting panel offers the new districts
         waitUntil(() -> browser.findElements(By.cssSelector("#siting-district option[value='Sul']")).size() == 1);
+        // a facility added on the map has the district it lies in filled in
+        browser.findElement(By.id("btn-add")).click();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("map")), 60, 60).click()
+                .perform();
+        WebElement form = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("facility-form")));
+        String lon = form.findElement(By.name("lon")).getAttribute("value");
+        String lat = form.findElement(By.name("lat")).getAttribute("value");
+        String expected = new ObjectMapper().readTree(http.getForObject("/api/districts/at?lon=" + lon + "&lat=" + lat,
+                String.class)).path("district").asText();
+        assertThat(expected).isIn("Norte", "Sul");
+        waitUntil(() -> expected.equals(form.findElement(By.name("district")).getAttribute("value")));
+        browser.findElement(By.id("btn-cancel")).click();
 
         // a second population layer: the coverage panel now asks which one
         assertThat(browser.findElement(By.id("coverage-layer-label")).isDisplayed()).isFalse();
@@ -154,6 +167,25 @@ class ImportPanelEndToEndTest {
         result = submit();
         assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
         waitUntil(() -> markers().size() == markersBefore + 1);
+        // the district layer chosen in the coverage panel named its district: (-51.2, -30.03) lies in Norte
+        assertThat(http.getForObject("/api/facilities?size=100", String.class)).contains("\"name\":\"E2E 收集点\"");
+        JsonNode imported = null;
+        for (JsonNode f : new ObjectMapper().readTree(http.getForObject("/api/facilities?size=100", String.class)).path("features")) {
+            if ("E2E 收集点".equals(f.path("properties").path("name").asText())) {
+                imported = f;
+            }
+        }
+        assertThat(imported.path("properties").path("district").asText()).isEqualTo("Norte");
+        // the demo's toilets name no district; the layer's button fills them all (the demo lies inside Norte and Sul)
+        long withoutDistrict = 0;
+        for (JsonNode f : new ObjectMapper().readTree(http.getForObject("/api/facilities?size=100", String.class)).path("features")) {
+            withoutDistrict += f.path("properties").path("district").isNull() ? 1 : 0;
+        }
+        assertThat(withoutDistrict).isEqualTo(11);
+        browser.findElement(By.cssSelector("#import-layers li[data-layer='bairros-2'] .btn-assign-districts")).click();
+        waitUntil(() -> "11".equals(browser.findElement(By.cssSelector("#import-layers li[data-layer='bairros-2']"))
+                .getAttribute("data-filled")));
+        assertThat(http.getForObject("/api/facilities?size=100", String.class)).doesNotContain("\"district\":null");
         browser.findElement(By.id("import-file")).sendKeys(bad.toString());
         result = submit();
         assertThat(result.getAttribute("class")).isEqualTo("error");
