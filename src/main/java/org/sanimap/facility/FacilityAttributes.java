@@ -67,6 +67,23 @@ public record FacilityAttributes(
         return SizeClass.of(type, capacity);
     }
 
+    /**
+     * This record as it updates {@code stored}, the facility of the same source key: the fields it leaves
+     * empty keep their stored values (a source that states no district or name does not erase the one typed
+     * in by hand), and its status counts only when the source states one (else the stored status, with its
+     * timeline, stays). Type, position and provenance are always this record's.
+     */
+    public FacilityAttributes over(FacilityAttributes stored, boolean statusStated) {
+        return new FacilityAttributes(type, statusStated ? status : stored.status, keep(name, stored.name),
+                keep(address, stored.address), keep(district, stored.district), keep(capacity, stored.capacity),
+                keep(toiletGrade, stored.toiletGrade), keep(openingHours, stored.openingHours),
+                keep(barrierFree, stored.barrierFree), keep(operator, stored.operator), lonWgs84, latWgs84, source);
+    }
+
+    private static <T> T keep(T given, T stored) {
+        return given != null ? given : stored;
+    }
+
     /** The same attributes at another position. */
     public FacilityAttributes movedTo(double newLonWgs84, double newLatWgs84) {
         return new FacilityAttributes(type, status, name, address, district, capacity, toiletGrade,

@@ -144,8 +144,24 @@ public class FacilityService {
      */
     @Transactional
     public UpsertCounts upsertBySourceKey(List<FacilityAttributes> records, List<LocalDate> statusSince) {
+        return upsertBySourceKey(records, statusSince, null);
+    }
+
+    /**
+     * The same, saying for each record whether its source states its status ({@code statusStated.get(k)};
+     * a null list: every one does). A record updating a stored facility keeps the stored values of the
+     * fields it leaves empty and, when it states no status, the stored status
+     * ({@link FacilityAttributes#over}): an OSM extract imported again does not undo a suspension, a
+     * district or a name entered by hand.
+     */
+    @Transactional
+    public UpsertCounts upsertBySourceKey(List<FacilityAttributes> records, List<LocalDate> statusSince,
+            List<Boolean> statusStated) {
         if (statusSince != null && statusSince.size() != records.size()) {
             throw new IllegalArgumentException(statusSince.size() + " status dates for " + records.size() + " records");
+        }
+        if (statusStated != null && statusStated.size() != records.size()) {
+            throw new IllegalArgumentException(statusStated.size() + " status flags for " + records.size() + " records");
         }
         Set<String> keys = new HashSet<>();
         for (FacilityAttributes a : records) {
@@ -166,9 +182,11 @@ public class FacilityService {
         int updated = 0;
         int unchanged = 0;
         for (int k = 0; k < records.size(); k++) {
-            FacilityAttributes a = records.get(k);
+            FacilityAttributes given = records.get(k);
             LocalDate since = statusSince == null ? null : statusSince.get(k);
-            Facility stored = existing.get(a.source().key());
+            Facility stored = existing.get(given.source().key());
+            FacilityAttributes a = stored == null ? given
+                    : given.over(stored.attributes(), statusStated == null || statusStated.get(k));
             if (stored == null) {
                 toCreate.add(a);
                 if (since != null) {

@@ -62,6 +62,7 @@ public final class CsvFacilityReader {
         }
         List<FacilityAttributes> facilities = new ArrayList<>();
         List<LocalDate> statusSince = new ArrayList<>();
+        List<Boolean> statusStated = new ArrayList<>();
         LocalDate today = LocalDate.now();
         Integer sinceColumn = options.statusSinceColumn() != null
                 ? table.column(options.statusSinceColumn()).orElseThrow() // a named column that is absent rejects the file
@@ -81,13 +82,16 @@ public final class CsvFacilityReader {
                 LonLat wgs84 = options.crs().toWgs84(x, y);
                 String key = "file:" + fileName + (id != null ? ":id=" + id : ":row=" + row.number());
                 FacilitySource source = FacilitySource.file(key, fileName + " row " + row.number());
-                FacilityAttributes a = FacilityFieldParser.parse(field -> {
-                    Integer c = columns.get(field);
+                java.util.function.Function<String, String> field = name -> {
+                    Integer c = columns.get(name);
                     return c == null ? null : row.get(c);
-                }, wgs84.lon(), wgs84.lat(), options.defaultType(), options.defaultStatus(), source);
+                };
+                FacilityAttributes a = FacilityFieldParser.parse(field, wgs84.lon(), wgs84.lat(), options.defaultType(),
+                        options.defaultStatus(), source);
                 LocalDate since = sinceColumn == null ? null : FacilityFieldParser.statusSince(row.get(sinceColumn), today);
                 facilities.add(a);
                 statusSince.add(since);
+                statusStated.add(FacilityFieldParser.statesStatus(field));
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage() + " at row " + row.number());
             }
@@ -95,7 +99,7 @@ public final class CsvFacilityReader {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return new FacilityReadResult(facilities, statusSince, List.of());
+        return new FacilityReadResult(facilities, statusSince, statusStated, List.of());
     }
 
     /** Range check on the values as written, before any datum shift, so the message shows them. */

@@ -93,6 +93,11 @@ final class FacilityFieldParser {
                 bool(field.apply(BARRIER_FREE)), field.apply(OPERATOR), lonWgs84, latWgs84, source);
     }
 
+    /** Whether the record states a status of its own (else it takes the default). */
+    static boolean statesStatus(Function<String, String> field) {
+        return blankToNull(field.apply(STATUS)) != null;
+    }
+
     static FacilityType type(String text) {
         FacilityType chinese = CHINESE_TYPES.get(text.trim());
         return chinese != null ? chinese : FacilityType.fromCode(text);

@@ -37,6 +37,7 @@ final class FeatureFacilityMapper {
             FacilityStatus defaultStatus) {
         List<FacilityAttributes> facilities = new ArrayList<>();
         List<LocalDate> statusSince = new ArrayList<>();
+        List<Boolean> statusStated = new ArrayList<>();
         LocalDate today = LocalDate.now();
         List<ImportSkip> skips = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -60,6 +61,7 @@ final class FeatureFacilityMapper {
                 LocalDate since = FacilityFieldParser.statusSince(f.property(NAMES.get(FacilityFieldParser.STATUS_SINCE)), today);
                 facilities.add(a);
                 statusSince.add(since);
+                statusStated.add(FacilityFieldParser.statesStatus(field -> f.property(NAMES.get(field))));
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage() + " at feature " + f.number());
             }
@@ -67,6 +69,6 @@ final class FeatureFacilityMapper {
         if (!errors.isEmpty()) {
             throw new ImportRejectedException(errors);
         }
-        return new FacilityReadResult(facilities, statusSince, skips);
+        return new FacilityReadResult(facilities, statusSince, statusStated, skips);
     }
 }

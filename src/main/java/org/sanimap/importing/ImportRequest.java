@@ -16,7 +16,8 @@ import org.sanimap.facility.FacilityType;
  * @param lonColumn           CSV longitude column name, or null to recognise it
  * @param latColumn           CSV latitude column name, or null to recognise it
  * @param defaultType         type for rows that have none (CSV, GeoJSON), or null
- * @param defaultStatus       status for rows that have none (default in_service)
+ * @param defaultStatus       status for rows that have none, or null: in_service for new records, while a record
+ *                            updating a stored facility keeps its status
  * @param includeWasteBaskets OSM: also import amenity=waste_basket as collection points
  * @param statusSinceColumn   CSV column holding since when each row's status holds, or null to recognise it
  * @param adminLevel          districts from an OSM extract: the {@code admin_level} of the boundaries to read
@@ -33,9 +34,6 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
         }
         if (crs == null) {
             crs = CoordinateSystem.WGS84;
-        }
-        if (defaultStatus == null) {
-            defaultStatus = FacilityStatus.IN_SERVICE;
         }
         if (fileName == null || fileName.isBlank()) {
             fileName = file.getFileName().toString();

@@ -114,7 +114,10 @@ public class ImportService {
                 records = placed;
             }
         }
-        UpsertCounts counts = facilities.upsertBySourceKey(records, result.statusSince());
+        // a default status the user named for the file is a statement; the readers' own default is not
+        List<Boolean> statusStated = request.defaultStatus() != null ? java.util.Collections.nCopies(records.size(), true)
+                : result.statusStated();
+        UpsertCounts counts = facilities.upsertBySourceKey(records, result.statusSince(), statusStated);
         if (format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML) {
             // the extract also carries the streets: listeners keep it as the walking network
             events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));

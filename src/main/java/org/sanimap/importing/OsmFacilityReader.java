@@ -143,7 +143,8 @@ public final class OsmFacilityReader {
             Point c = GEOMETRY.buildGeometry(parts).getCentroid();
             add(facilities, since, skips, r.getValue().type(), r.getValue().tags(), c.getX(), c.getY(), "relation", r.getKey());
         }
-        return new FacilityReadResult(facilities, since, skips);
+        // OSM has no lifecycle: every status read is the default, never a statement
+        return new FacilityReadResult(facilities, since, java.util.Collections.nCopies(facilities.size(), false), skips);
     }
 
     /** Adds the element's facility and its {@code start_date} when that is a plain date (else none), or its skip. */

@@ -27,6 +27,19 @@ class FacilityDomainTest {
     }
 
     @Test
+    void aRecordUpdatingAStoredFacilityKeepsWhatItLeavesEmptyAndAStatusItDoesNotState() {
+        FacilityAttributes stored = new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.SUSPENDED, "旧名", "湖滨路 1 号",
+                "西湖区", 2.0, ToiletGrade.II, "06:00-22:00", true, "环卫所", 120.1, 30.2, FacilitySource.manual());
+        FacilityAttributes osm = new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.IN_SERVICE, "新名", null, null,
+                null, null, "24/7", null, null, 120.2, 30.3, FacilitySource.manual());
+
+        FacilityAttributes merged = osm.over(stored, false);
+        assertThat(merged).isEqualTo(new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.SUSPENDED, "新名",
+                "湖滨路 1 号", "西湖区", 2.0, ToiletGrade.II, "24/7", true, "环卫所", 120.2, 30.3, FacilitySource.manual()));
+        assertThat(osm.over(stored, true).status()).isEqualTo(FacilityStatus.IN_SERVICE);
+    }
+
+    @Test
     void attributesRefuseOutOfRangeCoordinatesWithExactMessages() {
         assertThatThrownBy(() -> new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.IN_SERVICE, null, null,
                 null, null, null, null, null, null, 0, 95.2, null)).hasMessage("latitude 95.2 out of range [-90, 90]");
