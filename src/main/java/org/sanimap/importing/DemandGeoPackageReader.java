@@ -38,6 +38,9 @@ public final class DemandGeoPackageReader {
                 Point c = f.geometryWgs84().getCentroid();
                 CsvFacilityReader.checkRange(c.getX(), c.getY());
                 boolean polygonal = f.geometryWgs84().getDimension() == 2;
+                if (polygonal) {
+                    PolygonValidity.require(f.geometryWgs84(), "cell " + (id != null ? id : f.id()));
+                }
                 cells.add(new DemandCell(id != null ? id : f.id(), c.getX(), c.getY(), pop == null ? 0 : pop,
                         polygonal ? f.geometryWgs84() : null));
             } catch (IllegalArgumentException e) {

@@ -37,6 +37,7 @@ public final class PlanningAreaReader {
             }
             String name = f.property(NAME_PROPERTIES);
             try {
+                PolygonValidity.require(f.geometryWgs84(), "district '" + name + "'");
                 areas.add(new PlanningArea(name, f.geometryWgs84()));
             } catch (IllegalArgumentException e) {
                 errors.add(e.getMessage() + " at feature " + f.number());

@@ -143,4 +143,18 @@ class FeatureFileReadersTest {
         assertThat(result.areas()).extracting(a -> a.name()).containsExactly("鼓楼区", "台江区");
         assertThat(result.skips()).singleElement().satisfies(s -> assertThat(s.location()).isEqualTo("feature 3"));
     }
+
+    @Test
+    void aSelfIntersectingDistrictIsRefusedWithWhereItCrosses() throws Exception {
+        // a bow-tie: its two halves would cancel to an area of 0; the ring crosses itself at (1, 0.5)
+        String json = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[2,1],[2,0],[0,1],[0,0]]]},"properties":{"name":"蝶形区"}}]}
+                """;
+        Path file = TestFiles.write(dir, "bow.geojson", json, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new PlanningAreaReader().readGeoJson(file, "bow.geojson"))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessage("district '蝶形区' is not a valid polygon: Self-intersection at (1.000000, 0.500000); repair it "
+                        + "(e.g. QGIS: Fix geometries) and import again at feature 1");
+    }
 }
