@@ -659,11 +659,10 @@
         ['csv', 'xlsx', 'html'].forEach(function (ext) {
           document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());
         });
+        // the printable report carries the month-by-month line (from the day to compare with, else a year back)
         var since = document.getElementById('coverage-since').value;
-        if (since) {
-          document.getElementById('download-html').setAttribute('href', '/api/coverage/report.html?' + q.toString()
-            + '&since=' + encodeURIComponent(since));
-        }
+        document.getElementById('download-html').setAttribute('href', '/api/coverage/report.html?' + q.toString()
+          + '&trend=month' + (since ? '&since=' + encodeURIComponent(since) : ''));
         document.getElementById('coverage-downloads').hidden = false;
         var metricOnly = new URLSearchParams();
         metricOnly.set('metric', q.get('metric'));

@@ -192,12 +192,14 @@ class CoverageController {
     @Operation(summary = "A printable report with a static map, the figures and the standard with its source")
     ResponseEntity<String> html(@ParameterObject CoverageParams params,
             @Parameter(description = "YYYY-MM-DD: add the change since that day (e.g. the campaign's start), per district")
-            @RequestParam(required = false) String since) {
+            @RequestParam(required = false) String since,
+            @Parameter(description = "week, month, quarter or year: add the covered population on each such day from since "
+                    + "(default: a year before the report's day) to the report's day") @RequestParam(required = false) String trend) {
         CoverageService.Outcome outcome = outcome(params);
         CoverageReport earlier = null;
         LocalDate sinceDay = Dates.parse("since", since);
+        LocalDate reportDay = Optional.ofNullable(Dates.parse("asOf", params.asOf())).orElse(service.today());
         if (sinceDay != null) {
-            LocalDate reportDay = Optional.ofNullable(Dates.parse("asOf", params.asOf())).orElse(service.today());
             if (!sinceDay.isBefore(reportDay)) {
                 throw new IllegalArgumentException("since " + sinceDay + " must be before the report's day, " + reportDay);
             }
@@ -205,8 +207,15 @@ class CoverageController {
                     params.mobileAsToilets(), params.layer(), params.weighting(), sinceDay.toString(),
                     params.districtLayer())).report();
         }
+        CoverageTrend series = null;
+        if (trend != null && !trend.isBlank()) {
+            CoverageParams today = new CoverageParams(params.type(), params.radiusMeters(), params.metric(), params.include(),
+                    params.mobileAsToilets(), params.layer(), params.weighting(), null, params.districtLayer());
+            series = trend(today, (sinceDay != null ? sinceDay : reportDay.minusYears(1)).toString(), reportDay.toString(),
+                    trend);
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
-                .body(CoveragePrintReport.html(outcome, earlier));
+                .body(CoveragePrintReport.html(outcome, earlier, series));
     }
 
     private static String fileName(CoverageReport report, String extension) {

@@ -23,13 +23,14 @@ final class CoveragePrintReport {
     }
 
     static String html(CoverageService.Outcome outcome) {
-        return html(outcome, null);
+        return html(outcome, null, null);
     }
 
     /**
      * @param earlier the same analysis on an earlier day (the report's "change since" section), or null for none
+     * @param trend   the covered population on a series of days up to the report's ("coverage over time"), or null
      */
-    static String html(CoverageService.Outcome outcome, CoverageReport earlier) {
+    static String html(CoverageService.Outcome outcome, CoverageReport earlier, CoverageTrend trend) {
         CoverageReport r = outcome.report();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
@@ -51,6 +52,9 @@ final class CoveragePrintReport {
                 r.coveredPercent(), r.uncoveredPopulation()))).append("</p>");
         if (earlier != null) {
             h.append(change(earlier, r));
+        }
+        if (trend != null) {
+            h.append(overTime(trend));
         }
         h.append("<h2>地图 Map</h2>").append(svg(outcome));
         h.append("<h2>按区 Per district</h2><table><tr>");
@@ -75,6 +79,32 @@ final class CoveragePrintReport {
                 + "facility (centroid convention). Gaps join uncovered cells closer than "
                 + Math.round(outcome.study().gapLinkMeters()) + " m.")).append("</p></body></html>");
         return h.toString();
+    }
+
+    /** The covered share on each day of the series, as a line and as a table (days ahead marked *). */
+    private static String overTime(CoverageTrend trend) {
+        List<CoverageTrend.Point> points = trend.points();
+        StringBuilder h = new StringBuilder("<h2>").append(e("覆盖率走势 Coverage over time (" + trend.step() + ")")).append("</h2>");
+        double width = 640;
+        double height = 160;
+        h.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" width=\"").append((int) width).append("\" height=\"")
+                .append((int) height).append("\" style=\"border:1px solid #999;background:#fff\">");
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            double px = 30 + (points.size() == 1 ? 0 : i * (width - 60) / (points.size() - 1));
+            double py = height - 20 - points.get(i).coveredPercent() / 100 * (height - 40);
+            line.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f", px, py));
+        }
+        h.append("<text x=\"2\" y=\"24\" font-size=\"10\">100%</text><text x=\"2\" y=\"").append((int) (height - 18))
+                .append("\" font-size=\"10\">0%</text><polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"2\" points=\"")
+                .append(line).append("\"/></svg>");
+        h.append("<table><tr><th>日期 day</th><th>设施 facilities</th><th>覆盖人口 covered</th><th>覆盖率% covered</th></tr>");
+        for (CoverageTrend.Point p : points) {
+            h.append("<tr><td>").append(e(p.asOf() + (p.projected() ? " *" : ""))).append("</td>").append(td(p.facilityCount()))
+                    .append(td(Math.round(p.coveredPopulation())))
+                    .append(td(String.format(Locale.ROOT, "%.2f", p.coveredPercent()))).append("</tr>");
+        }
+        return h.append("</table>").toString();
     }
 
     /** Covered people and share per district on the earlier day and on the report's, with the change. */

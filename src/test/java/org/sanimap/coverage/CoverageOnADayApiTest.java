@@ -102,6 +102,15 @@ class CoverageOnADayApiTest {
                 .contains("2019-12-01: 0 (0.00 %, 0 设施 facilities) → 2024-12-01: 300 (42.86 %, 2); +300 人 people")
                 .contains("<tr><td>西区</td><td>0.00</td><td>100.00</td><td>+100</td></tr>")
                 .contains("<tr><td>东区</td><td>0.00</td><td>33.33</td><td>+200</td></tr>");
+        // the same report with the year-by-year line from the campaign's start: A alone until B opens (June 2024)
+        String overTime = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2024-12-01"
+                + "&since=2021-12-01&trend=year", String.class).getBody();
+        assertThat(overTime).contains("覆盖率走势 Coverage over time (year)").contains("<polyline")
+                .contains("<tr><td>2021-12-01</td><td>1</td><td>100</td><td>14.29</td></tr>")
+                .contains("<tr><td>2022-12-01</td><td>1</td><td>100</td><td>14.29</td></tr>")
+                .contains("<tr><td>2023-12-01</td><td>1</td><td>100</td><td>14.29</td></tr>")
+                .contains("<tr><td>2024-12-01</td><td>2</td><td>300</td><td>42.86</td></tr>");
+        assertThat(html).doesNotContain("覆盖率走势");
         ResponseEntity<String> backwards = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300"
                 + "&asOf=2020-01-01&since=2021-01-01", String.class);
         assertThat(backwards.getStatusCode().value()).isEqualTo(400);

@@ -162,6 +162,7 @@ class MapPageEndToEndTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-since').value = arguments[0];", yesterday);
         browser.findElement(By.id("btn-coverage")).click();
         waitUntil(() -> browser.findElement(By.id("download-html")).getAttribute("href").endsWith("&since=" + yesterday));
+        assertThat(browser.findElement(By.id("download-html")).getAttribute("href")).contains("&trend=month&");
         assertThat(browser.findElement(By.id("download-csv")).getAttribute("href")).doesNotContain("since=");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('coverage-since').value = '';");
 
