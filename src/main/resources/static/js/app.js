@@ -472,17 +472,26 @@
     return select && select.value ? select.value : null;
   }
 
-  /** The stored population layers; the choice is shown when there are several. */
-  function loadDemandLayers() {
-    return api('GET', '/api/demand/layers').then(function (r) {
-      var select = document.getElementById('coverage-layer');
+  /**
+   * Fills a layer choice from the stored layers at url, keeping the current choice while it exists; the
+   * choice is shown when there are several. allKey: the text of an option for every layer, or null.
+   */
+  function loadLayerChoice(url, selectId, allKey) {
+    return api('GET', url).then(function (r) {
+      var select = document.getElementById(selectId);
       var current = select.value;
       select.textContent = '';
-      r.body.forEach(function (l) { select.appendChild(el('option', { value: l.name }, l.name)); });
+      if (allKey) { select.appendChild(el('option', { value: '' }, t(allKey))); }
       var names = r.body.map(function (l) { return l.name; });
-      select.value = names.indexOf(current) >= 0 ? current : (names[0] || '');
-      document.getElementById('coverage-layer-label').hidden = names.length < 2;
+      names.forEach(function (name) { select.appendChild(el('option', { value: name }, name)); });
+      select.value = names.indexOf(current) >= 0 ? current : (allKey ? '' : (names[0] || ''));
+      document.getElementById(selectId + '-label').hidden = names.length < 2;
     });
+  }
+
+  /** The stored population layers. */
+  function loadDemandLayers() {
+    return loadLayerChoice('/api/demand/layers', 'coverage-layer', null);
   }
 
   /** The layer of planning areas that splits the figures, or null for every stored one. */
@@ -491,18 +500,9 @@
     return select && select.value ? select.value : null;
   }
 
-  /** The stored layers of planning areas; the choice is shown when there are several. */
+  /** The stored layers of planning areas. */
   function loadDistrictLayers() {
-    return api('GET', '/api/districts/layers').then(function (r) {
-      var select = document.getElementById('coverage-district-layer');
-      var current = select.value;
-      select.textContent = '';
-      select.appendChild(el('option', { value: '' }, t('coverage.allDistrictLayers')));
-      r.body.forEach(function (l) { select.appendChild(el('option', { value: l.name }, l.name)); });
-      var names = r.body.map(function (l) { return l.name; });
-      select.value = names.indexOf(current) >= 0 ? current : '';
-      document.getElementById('coverage-district-layer-label').hidden = names.length < 2;
-    });
+    return loadLayerChoice('/api/districts/layers', 'coverage-district-layer', 'coverage.allDistrictLayers');
   }
 
   /** Drops what the optional overlays hold, so they are read afresh (now if they are on). */

@@ -72,15 +72,13 @@ public final class OsmBoundaryReader {
         Map<String, Integer> boundariesByLevel = new TreeMap<>(OsmBoundaryReader::compareLevels);
         List<Boundary> boundaries = new ArrayList<>();
         Set<Long> memberWays = new HashSet<>();
-        Map<Long, long[]> closedWays = new LinkedHashMap<>();
-        Map<Long, String> closedWayLevels = new HashMap<>();
+        Map<Long, String> closedWayLevels = new LinkedHashMap<>();
         Map<Long, String> closedWayNames = new HashMap<>();
         pass.accept(new Visitor() {
             @Override
             public void way(long id, long[] nodeRefs, Map<String, String> tags) {
                 if (isBoundary(tags) && nodeRefs.length >= 4 && nodeRefs[0] == nodeRefs[nodeRefs.length - 1]
                         && name(tags) != null) {
-                    closedWays.put(id, nodeRefs);
                     closedWayLevels.put(id, tags.get("admin_level").trim());
                     closedWayNames.put(id, name(tags));
                 }
@@ -111,10 +109,8 @@ public final class OsmBoundaryReader {
             }
         });
         // closed ways inside a boundary relation are pieces of its line, not boundaries of their own
-        closedWays.keySet().removeAll(memberWays);
-        Map<Long, long[]> wayRefs = new HashMap<>();
-        closedWays.forEach((id, refs) -> {
-            String level = closedWayLevels.get(id);
+        closedWayLevels.keySet().removeAll(memberWays);
+        closedWayLevels.forEach((id, level) -> {
             boundariesByLevel.merge(level, 1, Integer::sum);
             if (level.equals(adminLevel)) {
                 boundaries.add(new Boundary("way " + id, closedWayNames.get(id), List.of(id)));
@@ -128,11 +124,14 @@ public final class OsmBoundaryReader {
             String census = boundariesByLevel.entrySet().stream()
                     .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " boundary)" : " boundaries)"))
                     .collect(Collectors.joining(", "));
-            throw new ImportRejectedException((adminLevel == null ? "name the admin_level of the boundaries to import "
-                    + "(adminLevel=, or --admin-level on the command line); " : "no administrative boundaries at admin_level " + adminLevel + "; ") + fileName + " has admin_level " + census);
+            String ask = adminLevel == null
+                    ? "name the admin_level of the boundaries to import (adminLevel=, or --admin-level on the command line); "
+                    : "no administrative boundaries at admin_level " + adminLevel + "; ";
+            throw new ImportRejectedException(ask + fileName + " has admin_level " + census);
         }
         Set<Long> wanted = new HashSet<>();
         boundaries.forEach(b -> wanted.addAll(b.ways()));
+        Map<Long, long[]> wayRefs = new HashMap<>();
         Set<Long> nodes = new HashSet<>();
         pass.accept(new Visitor() {
             @Override

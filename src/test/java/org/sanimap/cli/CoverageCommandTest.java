@@ -75,10 +75,8 @@ class CoverageCommandTest {
 
     @Test
     void districtsSplitTheFiguresAndCsvFacilitiesTakeTheRequestedType() throws Exception {
-        Path facilities = dir.resolve("f.csv");
-        Files.writeString(facilities, "lon,lat\n0,0\n0.1,0\n");
-        Path demand = dir.resolve("d.csv");
-        Files.writeString(demand, "id,lon,lat,population\na,0.001,0,10\nb,0.1,0.001,20\nc,0.05,0,40\n");
+        Path facilities = twoCollectionPoints();
+        Path demand = threeCells();
         Path districts = dir.resolve("p.geojson");
         Files.writeString(districts, "{\"type\":\"FeatureCollection\",\"features\":["
                 + "{\"type\":\"Feature\",\"properties\":{\"name\":\"West\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
@@ -94,6 +92,25 @@ class CoverageCommandTest {
         // a: 111 m from (0,0) -> covered; b: 111 m from (0.1,0) -> covered; c: 5.5 km from both -> not
         assertThat(report.path("coveredPopulation").asDouble()).isEqualTo(30.0);
         assertThat(report.path("facilityCount").asInt()).isEqualTo(2);
+        assertWestAndEastSplit(report);
+    }
+
+    /** Collection points at (0, 0) and (0.1, 0), CSV without a type column. */
+    private Path twoCollectionPoints() throws Exception {
+        Path facilities = dir.resolve("f.csv");
+        Files.writeString(facilities, "lon,lat\n0,0\n0.1,0\n");
+        return facilities;
+    }
+
+    /** a (10 people) and c (40) west of lon 0.07, b (20) east of it. */
+    private Path threeCells() throws Exception {
+        Path demand = dir.resolve("d.csv");
+        Files.writeString(demand, "id,lon,lat,population\na,0.001,0,10\nb,0.1,0.001,20\nc,0.05,0,40\n");
+        return demand;
+    }
+
+    /** East holds b (covered), West a (covered) and c (not): counted by hand from the cells above. */
+    private static void assertWestAndEastSplit(JsonNode report) {
         JsonNode east = report.path("perDistrict").get(0);
         JsonNode west = report.path("perDistrict").get(1);
         assertThat(east.path("name").asText()).isEqualTo("East");
@@ -106,10 +123,8 @@ class CoverageCommandTest {
 
     @Test
     void districtsComeFromAnOsmExtractsBoundariesOfTheNamedLevel() throws Exception {
-        Path facilities = dir.resolve("f.csv");
-        Files.writeString(facilities, "lon,lat\n0,0\n0.1,0\n");
-        Path demand = dir.resolve("d.csv");
-        Files.writeString(demand, "id,lon,lat,population\na,0.001,0,10\nb,0.1,0.001,20\nc,0.05,0,40\n");
+        Path facilities = twoCollectionPoints();
+        Path demand = threeCells();
         // West and East as two admin_level 8 relations sharing the way along lon 0.07
         Path extract = dir.resolve("districts.osm");
         Files.writeString(extract, "<osm version='0.6'>"
@@ -130,15 +145,8 @@ class CoverageCommandTest {
                 "120", "--out", "-"), new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err);
         assertThat(code).isZero();
         JsonNode report = new ObjectMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
-        // as with the GeoJSON districts above: a and c in West, b in East; a and b covered
-        JsonNode east = report.path("perDistrict").get(0);
-        JsonNode west = report.path("perDistrict").get(1);
-        assertThat(east.path("name").asText()).isEqualTo("East");
-        assertThat(east.path("covered").asDouble()).isEqualTo(20.0);
-        assertThat(east.path("total").asDouble()).isEqualTo(20.0);
-        assertThat(west.path("name").asText()).isEqualTo("West");
-        assertThat(west.path("covered").asDouble()).isEqualTo(10.0);
-        assertThat(west.path("total").asDouble()).isEqualTo(50.0);
+        // as with the GeoJSON districts above
+        assertWestAndEastSplit(report);
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(CoverageCommand.run(List.of("--facilities", facilities.toString(), "--demand", demand.toString(),

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestGeoJson;
 import org.sanimap.testing.TestUploads;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +43,12 @@ class DistrictLayersApiTest {
     @Test
     void theChosenLayerSplitsTheFiguresAndLayersCanBeDeleted() throws Exception {
         // NW 10, NE 20, SW 40, SE 80; one toilet on the NW cell covers it alone at 300 m
-        upload("cells.csv", "id,lon,lat,population\nnw,-0.5,0.5,10\nne,0.5,0.5,20\nsw,-0.5,-0.5,40\nse,0.5,-0.5,80\n",
+        importFile("cells.csv", "id,lon,lat,population\nnw,-0.5,0.5,10\nne,0.5,0.5,20\nsw,-0.5,-0.5,40\nse,0.5,-0.5,80\n",
                 "target=demand&layer=cells");
-        upload("spare.csv", "id,lon,lat,population\nx,5,5,1\n", "target=demand&layer=spare");
-        upload("toilet.csv", "id,type,lon,lat\nt1,public_toilet,-0.5,0.5\n", null);
-        upload("qu.geojson", collection(area("西区", -1, -1, 0, 1), area("东区", 0, -1, 1, 1)), "target=districts&layer=区");
-        upload("jiedao.geojson", collection(area("北街道", -1, 0, 1, 1), area("南街道", -1, -1, 1, 0)),
+        importFile("spare.csv", "id,lon,lat,population\nx,5,5,1\n", "target=demand&layer=spare");
+        importFile("toilet.csv", "id,type,lon,lat\nt1,public_toilet,-0.5,0.5\n", null);
+        importFile("qu.geojson", TestGeoJson.collection(TestGeoJson.box("西区", -1, -1, 0, 1), TestGeoJson.box("东区", 0, -1, 1, 1)), "target=districts&layer=区");
+        importFile("jiedao.geojson", TestGeoJson.collection(TestGeoJson.box("北街道", -1, 0, 1, 1), TestGeoJson.box("南街道", -1, -1, 1, 0)),
                 "target=districts&layer=街道");
         assertThat(get("/api/districts/layers").toString()).isEqualTo("[{\"name\":\"区\",\"areaCount\":2},"
                 + "{\"name\":\"街道\",\"areaCount\":2}]");
@@ -86,7 +86,7 @@ class DistrictLayersApiTest {
         assertThat(again.getStatusCode().value()).isEqualTo(404);
         assertThat(json.readTree(again.getBody()).path("detail").asText()).isEqualTo("district layer '区' not found; there are [街道]");
         // a new file replaces its layer: the old cell goes, the report says so
-        JsonNode replaced = upload("spare.csv", "id,lon,lat,population\ny,6,6,2\n", "target=demand&layer=spare");
+        JsonNode replaced = importFile("spare.csv", "id,lon,lat,population\ny,6,6,2\n", "target=demand&layer=spare");
         assertThat(replaced.path("created").asInt()).isEqualTo(1);
         assertThat(replaced.path("removed").asInt()).isEqualTo(1);
         JsonNode spareCells = get("/api/demand?layer=spare").path("features");
@@ -109,16 +109,6 @@ class DistrictLayersApiTest {
         return out;
     }
 
-    private static String area(String name, double minLon, double minLat, double maxLon, double maxLat) {
-        return "{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name + "\"},\"geometry\":{\"type\":\"Polygon\","
-                + "\"coordinates\":[[[" + minLon + "," + minLat + "],[" + maxLon + "," + minLat + "],[" + maxLon + "," + maxLat
-                + "],[" + minLon + "," + maxLat + "],[" + minLon + "," + minLat + "]]]}}";
-    }
-
-    private static String collection(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
-    }
-
     private JsonNode get(String url) throws Exception {
         ResponseEntity<String> r = http.getForEntity(url, String.class);
         assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
@@ -138,11 +128,7 @@ class DistrictLayersApiTest {
         return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).exchange(url, HttpMethod.DELETE, null, String.class);
     }
 
-    private JsonNode upload(String name, String content, String query) throws Exception {
-        ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
-                "/api/imports" + (query == null ? "" : "?" + query), TestUploads.file(name, content.getBytes(StandardCharsets.UTF_8)),
-                String.class);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody());
+    private JsonNode importFile(String name, String content, String query) throws Exception {
+        return TestUploads.importFile(http, json, name, content, query);
     }
 }

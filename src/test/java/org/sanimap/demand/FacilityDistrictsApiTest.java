@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestGeoJson;
 import org.sanimap.testing.TestUploads;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +40,12 @@ class FacilityDistrictsApiTest {
     @Test
     void facilitiesWithoutADistrictGetTheOneTheyLieIn() throws Exception {
         // before any district layer: nothing to take the district from
-        JsonNode before = upload("early.csv", "id,type,lon,lat\ne1,collection_point,-0.5,-0.5\n", null);
+        JsonNode before = importFile("early.csv", "id,type,lon,lat\ne1,collection_point,-0.5,-0.5\n", null);
         assertThat(before.path("districtsFromLocation").asInt()).isZero();
 
-        upload("qu.geojson", collection(area("西区", -1, -1, 0, 1), area("东区", 0, -1, 1, 1)), "target=districts&layer=区");
+        importFile("qu.geojson", TestGeoJson.collection(TestGeoJson.box("西区", -1, -1, 0, 1), TestGeoJson.box("东区", 0, -1, 1, 1)), "target=districts&layer=区");
         // one layer: it names the districts; a record that states its district keeps it; one outside stays without
-        JsonNode one = upload("points.csv", "id,type,lon,lat,district\n"
+        JsonNode one = importFile("points.csv", "id,type,lon,lat,district\n"
                 + "p1,collection_point,-0.5,0.5,\np2,collection_point,0.5,0.5,\np3,collection_point,0.5,-0.5,老城区\n"
                 + "p4,collection_point,5,5,\n", null);
         assertThat(one.path("districtsFromLocation").asInt()).isEqualTo(2);
@@ -54,10 +54,10 @@ class FacilityDistrictsApiTest {
         assertThat(get("/api/districts/at?lon=0.5&lat=-0.5").toString()).isEqualTo("{\"layer\":\"区\",\"district\":\"东区\"}");
 
         // two layers: the import names none unless told which
-        upload("jiedao.geojson", collection(area("北街道", -1, 0, 1, 1), area("南街道", -1, -1, 1, 0)), "target=districts&layer=街道");
-        assertThat(upload("more.csv", "id,type,lon,lat\nq1,collection_point,-0.5,0.5\n", null)
+        importFile("jiedao.geojson", TestGeoJson.collection(TestGeoJson.box("北街道", -1, 0, 1, 1), TestGeoJson.box("南街道", -1, -1, 1, 0)), "target=districts&layer=街道");
+        assertThat(importFile("more.csv", "id,type,lon,lat\nq1,collection_point,-0.5,0.5\n", null)
                 .path("districtsFromLocation").asInt()).isZero();
-        assertThat(upload("more2.csv", "id,type,lon,lat\nq2,collection_point,-0.5,-0.5\n", "districtLayer=街道")
+        assertThat(importFile("more2.csv", "id,type,lon,lat\nq2,collection_point,-0.5,-0.5\n", "districtLayer=街道")
                 .path("districtsFromLocation").asInt()).isEqualTo(1);
         assertThat(districts()).containsEntry("q1", "").containsEntry("q2", "南街道");
         assertThat(get("/api/districts/at?lon=0.5&lat=-0.5").toString()).isEqualTo("{\"layer\":null,\"district\":null}");
@@ -98,16 +98,6 @@ class FacilityDistrictsApiTest {
         throw new AssertionError("no facility " + sourceKey);
     }
 
-    private static String area(String name, double minLon, double minLat, double maxLon, double maxLat) {
-        return "{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name + "\"},\"geometry\":{\"type\":\"Polygon\","
-                + "\"coordinates\":[[[" + minLon + "," + minLat + "],[" + maxLon + "," + minLat + "],[" + maxLon + "," + maxLat
-                + "],[" + minLon + "," + maxLat + "],[" + minLon + "," + minLat + "]]]}}";
-    }
-
-    private static String collection(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
-    }
-
     private JsonNode get(String url) throws Exception {
         ResponseEntity<String> r = http.getForEntity(url, String.class);
         assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
@@ -121,11 +111,7 @@ class FacilityDistrictsApiTest {
         return json.readTree(r.getBody());
     }
 
-    private JsonNode upload(String name, String content, String query) throws Exception {
-        ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
-                "/api/imports" + (query == null ? "" : "?" + query), TestUploads.file(name, content.getBytes(StandardCharsets.UTF_8)),
-                String.class);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody());
+    private JsonNode importFile(String name, String content, String query) throws Exception {
+        return TestUploads.importFile(http, json, name, content, query);
     }
 }

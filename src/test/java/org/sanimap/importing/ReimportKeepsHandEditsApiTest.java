@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
 import org.sanimap.testing.TestUploads;
@@ -44,7 +43,7 @@ class ReimportKeepsHandEditsApiTest {
 
     @Test
     void anOsmExtractImportedAgainKeepsTheSuspensionAndTheDistrictEnteredByHand() throws Exception {
-        assertThat(upload("hangzhou.osm", OSM, null).path("created").asInt()).isEqualTo(1);
+        assertThat(importFile("hangzhou.osm", OSM, null).path("created").asInt()).isEqualTo(1);
         long id = idOfSource("osm:node/7");
         // by hand: the district and the operator, then a suspension
         ObjectNode feature = (ObjectNode) get("/api/facilities/" + id);
@@ -53,7 +52,7 @@ class ReimportKeepsHandEditsApiTest {
         assertThat(send(HttpMethod.POST, "/api/facilities/" + id + "/transitions", "{\"to\":\"suspended\",\"date\":\"2026-01-05\"}")
                 .getStatusCode().value()).isEqualTo(201);
 
-        JsonNode again = upload("hangzhou.osm", OSM, null);
+        JsonNode again = importFile("hangzhou.osm", OSM, null);
         assertThat(again.path("unchanged").asInt()).isEqualTo(1);
         assertThat(again.path("updated").asInt()).isZero();
         JsonNode p = get("/api/facilities/" + id).path("properties");
@@ -63,7 +62,7 @@ class ReimportKeepsHandEditsApiTest {
         assertThat(p.path("name").asText()).isEqualTo("西湖公厕");
 
         // what the source states still updates: a new name in OSM replaces the old one
-        JsonNode renamed = upload("hangzhou.osm", OSM.replace("西湖公厕", "西湖景区公厕"), null);
+        JsonNode renamed = importFile("hangzhou.osm", OSM.replace("西湖公厕", "西湖景区公厕"), null);
         assertThat(renamed.path("updated").asInt()).isEqualTo(1);
         p = get("/api/facilities/" + id).path("properties");
         assertThat(p.path("name").asText()).isEqualTo("西湖景区公厕");
@@ -73,23 +72,23 @@ class ReimportKeepsHandEditsApiTest {
 
     @Test
     void aLedgerThatStatesAStatusSetsItAndOneThatStatesNoneKeepsTheStoredOne() throws Exception {
-        upload("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,in_service,121.0,31.0\n", null);
+        importFile("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,in_service,121.0,31.0\n", null);
         long id = idOfSource("file:ledger.csv:id=L1");
         assertThat(send(HttpMethod.POST, "/api/facilities/" + id + "/transitions", "{\"to\":\"suspended\",\"date\":\"2026-02-01\"}")
                 .getStatusCode().value()).isEqualTo(201);
         // the same ledger, its status column still saying in_service: it reopens
-        assertThat(upload("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,in_service,121.0,31.0\n", null)
+        assertThat(importFile("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,in_service,121.0,31.0\n", null)
                 .path("updated").asInt()).isEqualTo(1);
         assertThat(get("/api/facilities/" + id).path("properties").path("status").asText()).isEqualTo("in_service");
         // (the import dated its change today, so the next suspension is today's too)
         assertThat(send(HttpMethod.POST, "/api/facilities/" + id + "/transitions", "{\"to\":\"suspended\"}")
                 .getStatusCode().value()).isEqualTo(201);
         // a row with an empty status cell states none: the suspension stays
-        assertThat(upload("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,,121.0,31.0\n", null)
+        assertThat(importFile("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,,121.0,31.0\n", null)
                 .path("unchanged").asInt()).isEqualTo(1);
         assertThat(get("/api/facilities/" + id).path("properties").path("status").asText()).isEqualTo("suspended");
         // a default status named for the file is a statement
-        upload("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,,121.0,31.0\n", "defaultStatus=in_service");
+        importFile("ledger.csv", "id,type,status,lon,lat\nL1,collection_point,,121.0,31.0\n", "defaultStatus=in_service");
         assertThat(get("/api/facilities/" + id).path("properties").path("status").asText()).isEqualTo("in_service");
     }
 
@@ -115,11 +114,7 @@ class ReimportKeepsHandEditsApiTest {
                 String.class);
     }
 
-    private JsonNode upload(String name, String content, String query) throws Exception {
-        ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(
-                "/api/imports" + (query == null ? "" : "?" + query), TestUploads.file(name, content.getBytes(StandardCharsets.UTF_8)),
-                String.class);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody());
+    private JsonNode importFile(String name, String content, String query) throws Exception {
+        return TestUploads.importFile(http, json, name, content, query);
     }
 }
