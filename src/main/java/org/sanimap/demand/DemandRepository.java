@@ -163,6 +163,12 @@ class DemandRepository {
         return jdbc.queryForList("SELECT DISTINCT name FROM planning_area", String.class);
     }
 
+    /** The planning areas of one layer, by name. */
+    List<PlanningArea> areas(String layer) {
+        return jdbc.query("SELECT name, " + spatial.asWkb("geom") + " AS g FROM planning_area WHERE layer = ? ORDER BY name",
+                (rs, n) -> new PlanningArea(rs.getString("name"), readWkb(rs.getBytes("g"))), layer);
+    }
+
     List<NamedArea> areas() {
         return jdbc.query("SELECT layer, name, " + spatial.asWkb("geom") + " AS g FROM planning_area ORDER BY layer, name",
                 (rs, n) -> new NamedArea(rs.getString("layer"), new PlanningArea(rs.getString("name"), readWkb(rs.getBytes("g")))));

@@ -134,8 +134,7 @@ public class DemandService {
         if (layer == null) {
             return planningAreas();
         }
-        List<PlanningArea> areas = repository.areas().stream().filter(a -> a.layer().equals(layer))
-                .map(DemandRepository.NamedArea::area).toList();
+        List<PlanningArea> areas = repository.areas(layer);
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("district layer '" + layer + "' not found; there are "
                     + repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());

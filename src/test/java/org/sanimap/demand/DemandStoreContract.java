@@ -97,6 +97,8 @@ abstract class DemandStoreContract {
         service.upsertPlanningAreas("街道", List.of(new PlanningArea("东街街道", square(0, 0, 0.5))));
         assertThat(service.planningAreaLayers()).containsExactly(new PlanningAreaLayerSummary("区", 2),
                 new PlanningAreaLayerSummary("街道", 1));
+        assertThat(service.planningAreas("区")).extracting(PlanningArea::name).containsExactlyInAnyOrder("鼓楼区", "台江区");
+        assertThat(service.planningAreas("街道")).singleElement().satisfies(a -> assertThat(a.areaWgs84().getArea()).isEqualTo(0.25));
 
         service.deleteLayer("drop");
         assertThat(service.layers()).extracting(DemandLayerSummary::name).containsExactly("keep");
