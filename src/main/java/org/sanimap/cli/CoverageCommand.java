@@ -37,12 +37,9 @@ import org.sanimap.importing.GeoPackageFacilityReader;
 import org.sanimap.importing.ImportFormat;
 import org.sanimap.importing.ImportFormatDetector;
 import org.sanimap.importing.ImportRejectedException;
-import org.sanimap.importing.OsmBoundaryReader;
 import org.sanimap.importing.OsmFacilityReader;
 import org.sanimap.importing.OsmReadOptions;
 import org.sanimap.importing.OsmWalkingNetworkReader;
-import org.sanimap.importing.PlanningAreaReadResult;
-import org.sanimap.importing.PlanningAreaReader;
 
 /**
  * {@code coverage}: a coverage report from files, with no server and no database.
@@ -109,8 +106,7 @@ public final class CoverageCommand {
             }
             List<DistrictAssigner.NamedArea> areas = new ArrayList<>();
             if (a.optional("districts") != null) {
-                readDistricts(existing(a.optional("districts")), adminLevel(a.optional("admin-level"))).areas()
-                        .forEach(p -> areas.add(new DistrictAssigner.NamedArea(p.name(), p.areaWgs84())));
+                areas.addAll(DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level")));
             }
             long loadMillis = (System.nanoTime() - t0) / 1_000_000; // files read (and the network built)
             CoverageModel model = new CoverageAnalyzer();
@@ -158,7 +154,7 @@ public final class CoverageCommand {
         return p;
     }
 
-    private static ImportFormat format(Path file) throws IOException {
+    static ImportFormat format(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(64 * 1024);
             if (head.length == 0) {
@@ -188,25 +184,4 @@ public final class CoverageCommand {
         };
     }
 
-    private static PlanningAreaReadResult readDistricts(Path file, Integer adminLevel) throws IOException {
-        String name = file.getFileName().toString();
-        return switch (format(file)) {
-            case GEOJSON -> new PlanningAreaReader().readGeoJson(file, name);
-            case GPKG -> new PlanningAreaReader().readGeoPackage(file, name, null);
-            case OSM_PBF -> new OsmBoundaryReader(adminLevel).readPbf(file, name);
-            case OSM_XML -> new OsmBoundaryReader(adminLevel).readXml(file, name);
-            default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons or an OSM extract");
-        };
-    }
-
-    private static Integer adminLevel(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--admin-level '" + value + "' is not a whole number");
-        }
-    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.GreatCircle;
 import org.sanimap.engine.coverage.LocalPlane;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
@@ -65,7 +66,8 @@ public final class SiteCommand {
     static final String USAGE = "usage: java -jar sanimap.jar site --model lscp|mclp --demand D --candidates C [--existing F]"
             + " --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]"
             + " [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T] [--matrix-columns DEMAND,CANDIDATE,DISTANCE]"
-            + " [--id-column NAME] [--weight-column NAME] [--time-limit-seconds S] [--heuristic-only] [--threads N] --out result.json\n"
+            + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]] [--time-limit-seconds S]"
+            + " [--heuristic-only] [--threads N] --out result.json\n"
             + "   or: java -jar sanimap.jar site --model lscp|mclp --covering-instance FILE (TSPLIB-like: every node demand and site) ... --out result.json\n"
             + "   or: java -jar sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json";
 
@@ -81,7 +83,7 @@ public final class SiteCommand {
             CommandLineArguments a = new CommandLineArguments(args, Set.of("orlib-scp", "model", "demand", "candidates",
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",
                     "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out",
-                    "covering-instance"),
+                    "covering-instance", "districts", "admin-level"),
                     Set.of("heuristic-only"));
             String outPath = a.required("out");
             double limit = a.optional("time-limit-seconds") == null ? 60 : a.number("time-limit-seconds");
@@ -246,6 +248,13 @@ public final class SiteCommand {
         List<Map<String, Object>> proposals = new ArrayList<>();
         double[] first = candidates.first();
         double[] second = candidates.second();
+        DistrictAssigner districts = null;
+        if (a.optional("districts") != null) {
+            if (candidates.planar()) {
+                throw new IllegalArgumentException("--districts needs lon/lat candidates; these are planar x/y");
+            }
+            districts = new DistrictAssigner(DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level")));
+        }
         for (SitingProposal s : r.proposals()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", candidates.ids().get(s.candidate()));
@@ -253,6 +262,9 @@ public final class SiteCommand {
             row.put(candidates.planar() ? "y" : "lat", second[s.candidate()]);
             row.put("rank", s.rank());
             row.put("gainWeight", s.gainWeight());
+            if (districts != null) {
+                row.put("district", districts.districtOf(first[s.candidate()], second[s.candidate()]));
+            }
             proposals.add(row);
         }
         result.put("proposals", proposals);

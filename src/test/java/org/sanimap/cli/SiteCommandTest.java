@@ -215,6 +215,24 @@ class SiteCommandTest {
     }
 
     @Test
+    void proposalsNameTheDistrictTheyLieIn() throws Exception {
+        Path demand = tmp.resolve("demand-d.csv");
+        Files.writeString(demand, "id,lon,lat,weight\na,120.0000,30.0000,10\nb,120.0100,30.0000,20\n");
+        Path candidates = tmp.resolve("candidates-d.csv");
+        Files.writeString(candidates, "id,lon,lat\nnear-a,120.0001,30.0000\nnear-b,120.0101,30.0000\n");
+        // 西区 west of lon 120.005, 东区 east of it
+        Path districts = tmp.resolve("districts-d.geojson");
+        Files.writeString(districts, org.sanimap.testing.TestGeoJson.collection(
+                org.sanimap.testing.TestGeoJson.box("西区", 119.9, 29.9, 120.005, 30.1),
+                org.sanimap.testing.TestGeoJson.box("东区", 120.005, 29.9, 120.1, 30.1)));
+        JsonNode r = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--districts", districts.toString(), "--radius-meters", "300");
+        java.util.Map<String, String> districtOf = new java.util.HashMap<>();
+        r.path("proposals").forEach(pr -> districtOf.put(pr.path("id").asText(), pr.path("district").asText()));
+        assertThat(districtOf).isEqualTo(java.util.Map.of("near-a", "西区", "near-b", "东区"));
+    }
+
+    @Test
     void badInputIsRefusedWithTheRowAndNothingElse() throws Exception {
         Path demand = tmp.resolve("bad.csv");
         Files.writeString(demand, "id,lon,lat,weight\na,120.0,30.0,10\nb,120.0,95.2,20\n");

@@ -1,0 +1,44 @@
+package org.sanimap.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.importing.OsmBoundaryReader;
+import org.sanimap.importing.PlanningAreaReadResult;
+import org.sanimap.importing.PlanningAreaReader;
+
+/** The district polygons a command's {@code --districts} (and {@code --admin-level}) name, as the engine takes them. */
+final class DistrictFiles {
+
+    private DistrictFiles() {
+    }
+
+    /**
+     * @param adminLevelText {@code --admin-level} as given (OSM extracts), or null
+     * @throws IllegalArgumentException when the file is of another kind or the level is no whole number
+     */
+    static List<DistrictAssigner.NamedArea> read(Path file, String adminLevelText) throws IOException {
+        String name = file.getFileName().toString();
+        Integer adminLevel = adminLevel(adminLevelText);
+        PlanningAreaReadResult read = switch (CoverageCommand.format(file)) {
+            case GEOJSON -> new PlanningAreaReader().readGeoJson(file, name);
+            case GPKG -> new PlanningAreaReader().readGeoPackage(file, name, null);
+            case OSM_PBF -> new OsmBoundaryReader(adminLevel).readPbf(file, name);
+            case OSM_XML -> new OsmBoundaryReader(adminLevel).readXml(file, name);
+            default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons or an OSM extract");
+        };
+        return read.areas().stream().map(p -> new DistrictAssigner.NamedArea(p.name(), p.areaWgs84())).toList();
+    }
+
+    private static Integer adminLevel(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--admin-level '" + value + "' is not a whole number");
+        }
+    }
+}
