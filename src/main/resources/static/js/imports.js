@@ -141,8 +141,17 @@
     return li;
   }
 
+  /** Imports and layer edits are for planners and admins: others do not see the panel. */
+  function showForRole() {
+    return s.api('GET', '/api/users/me').then(function (r) {
+      var me = r.body;
+      node('import-panel').hidden = !(me && me.authenticated && ['planner', 'admin'].indexOf(me.role) >= 0);
+    }).catch(function () { node('import-panel').hidden = true; });
+  }
+
   node('import-target').addEventListener('change', targetChanged);
   node('import-form').addEventListener('submit', submit);
+  showForRole();
   s.onLanguage.push(fillTypes);
   s.onLanguage.push(renderLayers);
   fillTypes();

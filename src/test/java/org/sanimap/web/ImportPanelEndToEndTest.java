@@ -83,6 +83,7 @@ class ImportPanelEndToEndTest {
 
         signIn();
         open();
+        waitUntil(() -> browser.findElement(By.id("import-panel")).isDisplayed());
         int markersBefore = markers().size();
         assertThat(markersBefore).isEqualTo(11);
 

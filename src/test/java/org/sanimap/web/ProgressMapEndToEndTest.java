@@ -172,6 +172,8 @@ class ProgressMapEndToEndTest {
         open();
         assertThat(browser.findElement(By.id("user-box")).getAttribute("data-role")).isEqualTo("manager");
         assertThat(browser.findElement(By.id("ledger-form")).isDisplayed()).isTrue();
+        // imports and layer edits are a planner's: a manager does not see the panel
+        assertThat(browser.findElement(By.id("import-panel")).isDisplayed()).isFalse();
         String completedBefore = cell("*", "completed");
 
         // T2 (under construction) completed in the ledger
@@ -208,6 +210,7 @@ class ProgressMapEndToEndTest {
         open();
         assertThat(browser.findElement(By.id("user-box")).getAttribute("data-role")).isEqualTo("viewer");
         assertThat(browser.findElement(By.id("ledger-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("import-panel")).isDisplayed()).isFalse();
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/api/facilities/" + ids.get(3) + "/transitions', {method: 'POST', headers: {'Content-Type': "
                 + "'application/json'}, body: '{\"to\":\"site_selected\"}'}).then(function (r) { done(r.status); });");
