@@ -685,7 +685,8 @@
           var marker = L.marker([g.lat, g.lon], { icon: L.divIcon({ className: 'gap-label', html: el('div', null, String(g.rank)),
             iconSize: [20, 20] }) });
           marker.bindTooltip(function () {
-            return el('span', null, t('coverage.gap', { rank: g.rank, population: Math.round(g.population), cells: g.cells }));
+            return el('span', null, t('coverage.gap', { rank: g.rank, population: Math.round(g.population), cells: g.cells })
+              + (g.district ? ' · ' + g.district : ''));
           });
           gapLayer.addLayer(marker);
         });

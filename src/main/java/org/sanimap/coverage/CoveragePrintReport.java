@@ -69,11 +69,12 @@ final class CoveragePrintReport {
                     .append(td(String.format(Locale.ROOT, "%.2f", d.coveredPercent()))).append("</tr>");
         }
         h.append("</table><h2>最大缺口 Largest gaps</h2><table><tr><th>排名 rank</th><th>未覆盖人口 population</th>"
-                + "<th>中心 centre</th><th>单元 cells</th><th>面积 km²</th></tr>");
+                + "<th>中心 centre</th><th>单元 cells</th><th>面积 km²</th><th>所属区 district</th></tr>");
         for (CoverageReport.GapSummary g : r.gaps()) {
             h.append("<tr><td>").append(g.rank()).append("</td>").append(td(Math.round(g.population())))
                     .append(td(String.format(Locale.ROOT, "%.5f, %.5f", g.lon(), g.lat()))).append(td(g.cells()))
-                    .append(td(String.format(Locale.ROOT, "%.2f", g.areaKm2()))).append("</tr>");
+                    .append(td(String.format(Locale.ROOT, "%.2f", g.areaKm2())))
+                    .append("<td>").append(e(g.district() == null ? "" : g.district())).append("</td></tr>");
         }
         h.append("</table><p>").append(e("Demand cells count as covered when their centre is within the radius of a "
                 + "facility (centroid convention). Gaps join uncovered cells closer than "

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.sanimap.engine.coverage.CoverageResult;
 import org.sanimap.engine.coverage.CoverageStudy;
+import org.sanimap.engine.coverage.DemandPoint;
+import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.DistrictCoverage;
 import org.sanimap.engine.coverage.Gap;
 
@@ -112,8 +114,28 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
      * @param lat        population-weighted centre, degrees WGS84
      * @param cells      uncovered cells
      * @param areaKm2    convex hull area of the cells' centres, km²
+     * @param district   the planning area holding most of its uncovered residents; null without districts or when
+     *                   they lie in none
      */
-    public record GapSummary(int rank, double population, double lon, double lat, int cells, double areaKm2) {
+    public record GapSummary(int rank, double population, double lon, double lat, int cells, double areaKm2, String district) {
+    }
+
+    /** The district holding most of the gap's residents (the first such in the gap's order on a tie). */
+    private static String mainDistrict(Gap g, List<DemandPoint> demand) {
+        Map<String, Double> residents = new java.util.LinkedHashMap<>();
+        for (int i : g.demandIndexes()) {
+            String d = demand.get(i).district();
+            if (d != null && !d.equals(DistrictAssigner.WHOLE_AREA)) {
+                residents.merge(d, demand.get(i).population(), Double::sum);
+            }
+        }
+        String best = null;
+        for (Map.Entry<String, Double> e : residents.entrySet()) {
+            if (best == null || e.getValue() > residents.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private static Map<String, Long> timings(long loadMillis, CoverageStudy.Result study) {
@@ -132,7 +154,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
         List<District> districts = r.perDistrict().stream().map((DistrictCoverage d) -> new District(d.district(),
                 d.coveredPopulation(), d.totalPopulation(), d.coveredPercent(), d.cells(), d.coveredCells())).toList();
         List<GapSummary> gaps = study.largestGaps().stream().map((Gap g) -> new GapSummary(g.rank(), g.population(),
-                g.centreLonWgs84(), g.centreLatWgs84(), g.cells(), g.areaKm2())).toList();
+                g.centreLonWgs84(), g.centreLatWgs84(), g.cells(), g.areaKm2(), mainDistrict(g, study.demand()))).toList();
         return new CoverageReport(type, metric, radiusMeters, List.copyOf(statuses), facilityCount, demandLayer,
                 r.totalPopulation(), r.coveredPopulation(), r.totalPopulation() - r.coveredPopulation(), r.coveredPercent(),
                 r.cells(), r.coveredCells(), districts, study.gapCount(), gaps,

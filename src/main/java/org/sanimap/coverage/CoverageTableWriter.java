@@ -159,10 +159,12 @@ final class CoverageTableWriter {
             row(districts.createRow(r), "合计 total", report.cells(), report.coveredCells(), round(report.totalPopulation()),
                     round(report.coveredPopulation()), round(report.uncoveredPopulation()), percent(report.coveredPercent()));
             Sheet gaps = book.createSheet("缺口 gaps");
-            header(gaps, bold, List.of("排名 rank", "未覆盖人口 population", "经度 lon", "纬度 lat", "单元 cells", "面积 km2"));
+            header(gaps, bold, List.of("排名 rank", "未覆盖人口 population", "经度 lon", "纬度 lat", "单元 cells", "面积 km2",
+                    "所属区 district"));
             r = 1;
             for (CoverageReport.GapSummary g : report.gaps()) {
-                row(gaps.createRow(r++), g.rank(), round(g.population()), g.lon(), g.lat(), g.cells(), g.areaKm2());
+                row(gaps.createRow(r++), g.rank(), round(g.population()), g.lon(), g.lat(), g.cells(), g.areaKm2(),
+                        g.district() == null ? "" : g.district());
             }
             Sheet params = book.createSheet("参数 parameters");
             header(params, bold, List.of("参数 parameter", "值 value"));

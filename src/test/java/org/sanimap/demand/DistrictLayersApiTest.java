@@ -58,6 +58,12 @@ class DistrictLayersApiTest {
         JsonNode byStreet = get(base + "&districtLayer=街道");
         assertThat(split(byStreet)).isEqualTo(Map.of("北街道", "10/30", "南街道", "0/120"));
         assertThat(byStreet.path("districtLayer").asText()).isEqualTo("街道");
+        // the three uncovered cells are neighbours on this grid, one gap of 140: the district holding most of them
+        // is 南街道 (SW 40 + SE 80) by street and 东区 (NE 20 + SE 80) by 区
+        assertThat(byStreet.path("gaps").size()).isEqualTo(1);
+        assertThat(byStreet.path("gaps").get(0).path("population").asDouble()).isEqualTo(140);
+        assertThat(byStreet.path("gaps").get(0).path("district").asText()).isEqualTo("南街道");
+        assertThat(get(base + "&districtLayer=区").path("gaps").get(0).path("district").asText()).isEqualTo("东区");
         assertThat(get("/api/districts/names?layer=街道").toString()).isEqualTo("[\"北街道\",\"南街道\"]");
         assertThat(get("/api/districts?layer=区").path("features").size()).isEqualTo(2);
         ResponseEntity<String> unknown = http.getForEntity(base + "&districtLayer=社区", String.class);
