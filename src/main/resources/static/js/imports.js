@@ -31,6 +31,8 @@
     q.set('target', target);
     var layer = node('import-layer').value.trim();
     if (target !== 'facilities' && layer) { q.set('layer', layer); }
+    var table = node('import-table').value.trim();
+    if (table) { q.set('table', table); }
     var level = node('import-admin-level').value.trim();
     if (target === 'districts' && level) { q.set('adminLevel', level); }
     if (target === 'facilities') {

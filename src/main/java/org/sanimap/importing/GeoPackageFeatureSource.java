@@ -32,7 +32,7 @@ final class GeoPackageFeatureSource {
     }
 
     /**
-     * @param table the feature table, or null for the first one
+     * @param table the feature table, or null for the only one (several refuse the file, naming them)
      * @throws ImportRejectedException when the file is no GeoPackage or has no such table
      */
     static List<SourceFeature> read(Path file, String table) {
@@ -47,6 +47,11 @@ final class GeoPackageFeatureSource {
             List<String> tables = gpkg.getFeatureTables();
             if (tables.isEmpty()) {
                 throw new ImportRejectedException("the GeoPackage has no feature table");
+            }
+            if (table == null && tables.size() > 1) {
+                // taking the first would import roads as districts without a word
+                throw new ImportRejectedException("the GeoPackage has " + tables.size() + " feature tables " + tables
+                        + "; name the one to import (table=)");
             }
             String name = table == null ? tables.get(0) : table;
             if (!tables.contains(name)) {

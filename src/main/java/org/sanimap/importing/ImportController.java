@@ -44,7 +44,9 @@ class ImportController {
             @Parameter(description = "districts from an OSM extract: the admin_level of the boundaries (e.g. 6 for 区, 8 for "
                     + "街道); without it the refusal lists the levels the extract has") @RequestParam(required = false) Integer adminLevel,
             @Parameter(description = "facilities: the district layer whose polygons name the district of records that state "
-                    + "none; default: the only stored layer") @RequestParam(required = false) String districtLayer)
+                    + "none; default: the only stored layer") @RequestParam(required = false) String districtLayer,
+            @Parameter(description = "GeoPackage: the feature table to read; needed when it has several")
+            @RequestParam(required = false) String table)
             throws IOException {
         ImportRequest request;
         Path temp = Files.createTempFile("sanimap-import-", ".upload");
@@ -60,7 +62,7 @@ class ImportController {
                     blank(defaultType) ? null : FacilityType.fromCode(defaultType),
                     blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
                     includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn, adminLevel,
-                    blank(districtLayer) ? null : districtLayer.trim());
+                    blank(districtLayer) ? null : districtLayer.trim(), blank(table) ? null : table.trim());
             return service.importFile(request);
         } finally {
             Files.deleteIfExists(temp);

@@ -97,7 +97,7 @@ public class ImportService {
             case CSV -> new CsvFacilityReader(new CsvReadOptions(request.crs(), request.lonColumn(), request.latColumn(),
                     request.defaultType(), request.defaultStatus(), request.statusSinceColumn())).read(request.file(), request.fileName());
             case GEOJSON -> new GeoJsonFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName());
-            case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), null);
+            case GPKG -> new GeoPackageFacilityReader(request.defaultType(), request.defaultStatus()).read(request.file(), request.fileName(), request.table());
         };
         List<FacilityAttributes> records = result.facilities();
         int located = 0;
@@ -129,7 +129,7 @@ public class ImportService {
     private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {
         DemandReadResult result = switch (format) {
             case CSV -> new DemandCsvReader().read(request.file(), request.fileName());
-            case GPKG -> new DemandGeoPackageReader().read(request.file(), request.fileName(), null);
+            case GPKG -> new DemandGeoPackageReader().read(request.file(), request.fileName(), request.table());
             default -> throw new ImportRejectedException("a demand layer must be CSV (id, lon, lat, population) or a "
                     + "GeoPackage grid, not " + format.code());
         };
@@ -143,7 +143,7 @@ public class ImportService {
     private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
         PlanningAreaReadResult result = switch (format) {
             case GEOJSON -> new PlanningAreaReader().readGeoJson(request.file(), request.fileName());
-            case GPKG -> new PlanningAreaReader().readGeoPackage(request.file(), request.fileName(), null);
+            case GPKG -> new PlanningAreaReader().readGeoPackage(request.file(), request.fileName(), request.table());
             case OSM_PBF -> new OsmBoundaryReader(request.adminLevel()).readPbf(request.file(), request.fileName());
             case OSM_XML -> new OsmBoundaryReader(request.adminLevel()).readXml(request.file(), request.fileName());
             default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons or an OSM "

@@ -73,31 +73,49 @@ class FeatureFileReadersTest {
                 .hasMessage("longitude 200.0 out of range [-180, 180] at feature 1");
     }
 
-    @Test
-    void geoPackagePointLayerIsRead() throws Exception {
-        File file = dir.resolve("points.gpkg").toFile();
+    /** A GeoPackage with one point table per name, each holding one public toilet named after its table. */
+    private File pointTables(String fileName, String... tables) {
+        File file = dir.resolve(fileName).toFile();
         GeoPackageManager.create(file);
         GeoPackage gpkg = GeoPackageManager.open(file);
         try {
-            GeometryColumns columns = new GeometryColumns();
-            columns.setTableName("toilets");
-            columns.setColumnName("geom");
-            columns.setGeometryType(GeometryType.POINT);
-            columns.setSrsId(4326);
-            columns.setZ((byte) 0);
-            columns.setM((byte) 0);
-            gpkg.createFeatureTable(FeatureTableMetadata.create(columns, List.of(
-                    FeatureColumn.createColumn("name", GeoPackageDataType.TEXT),
-                    FeatureColumn.createColumn("type", GeoPackageDataType.TEXT))));
-            FeatureDao dao = gpkg.getFeatureDao("toilets");
-            FeatureRow row = dao.newRow();
-            row.setGeometry(GeoPackageGeometryData.create(4326, new mil.nga.sf.Point(24.94, 60.17)));
-            row.setValue("name", "Kauppatori WC");
-            row.setValue("type", "public_toilet");
-            dao.create(row);
+            for (String table : tables) {
+                GeometryColumns columns = new GeometryColumns();
+                columns.setTableName(table);
+                columns.setColumnName("geom");
+                columns.setGeometryType(GeometryType.POINT);
+                columns.setSrsId(4326);
+                columns.setZ((byte) 0);
+                columns.setM((byte) 0);
+                gpkg.createFeatureTable(FeatureTableMetadata.create(columns, List.of(
+                        FeatureColumn.createColumn("name", GeoPackageDataType.TEXT),
+                        FeatureColumn.createColumn("type", GeoPackageDataType.TEXT))));
+                FeatureDao dao = gpkg.getFeatureDao(table);
+                FeatureRow row = dao.newRow();
+                row.setGeometry(GeoPackageGeometryData.create(4326, new mil.nga.sf.Point(24.94, 60.17)));
+                row.setValue("name", tables.length == 1 ? "Kauppatori WC" : table + " WC");
+                row.setValue("type", "public_toilet");
+                dao.create(row);
+            }
         } finally {
             gpkg.close();
         }
+        return file;
+    }
+
+    @Test
+    void aGeoPackageOfSeveralTablesIsReadOnlyByTheTableNamed() {
+        File file = pointTables("two.gpkg", "toilets", "roads");
+        assertThatThrownBy(() -> new GeoPackageFacilityReader(null, null).read(file.toPath(), "two.gpkg", null))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessage("the GeoPackage has 2 feature tables [toilets, roads]; name the one to import (table=)");
+        assertThat(new GeoPackageFacilityReader(null, null).read(file.toPath(), "two.gpkg", "roads").facilities())
+                .singleElement().satisfies(f -> assertThat(f.name()).isEqualTo("roads WC"));
+    }
+
+    @Test
+    void geoPackagePointLayerIsRead() throws Exception {
+        File file = pointTables("points.gpkg", "toilets");
         FacilityReadResult result = new GeoPackageFacilityReader(null, null).read(file.toPath(), "points.gpkg", null);
         assertThat(result.facilities()).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("Kauppatori WC");
