@@ -49,6 +49,7 @@
       unchanged: report.unchanged, skipped: report.skipped, seconds: (report.durationMillis / 1000).toFixed(1) });
     if (report.layer) { line += ' · ' + s.t('import.doneLayer', { layer: report.layer }); }
     if (report.removed > 0) { line += ' · ' + s.t('import.removed', { removed: report.removed }); }
+    if (report.notInFile > 0) { line += ' · ' + s.t('import.notInFile', { n: report.notInFile }); }
     if (report.districtsFromLocation > 0) {
       line += ' · ' + s.t('import.located', { n: report.districtsFromLocation });
     }

@@ -111,6 +111,12 @@ class FacilityRepository {
         return found;
     }
 
+    /** The source keys that start with {@code prefix} (taken literally, {@code _} and {@code %} included). */
+    List<String> sourceKeysStartingWith(String prefix) {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.queryForList("SELECT source_key FROM facility WHERE source_key LIKE ? ESCAPE '\\'", String.class, pattern);
+    }
+
     FacilityPage search(FacilityQuery query) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -219,6 +219,17 @@ public class FacilityService {
         return new UpsertCounts(toCreate.size(), updated, unchanged);
     }
 
+    /**
+     * How many stored facilities have a source key starting with {@code sourcePrefix} (one file's records, e.g.
+     * {@code file:ledger.csv:}) and none of {@code keys}: rows an earlier import of that file had that this one
+     * no longer has. They are kept (an import never deletes facilities); the count tells the user.
+     */
+    @Transactional(readOnly = true)
+    public int countMissingFrom(String sourcePrefix, java.util.Collection<String> keys) {
+        Set<String> present = new HashSet<>(keys);
+        return (int) repository.sourceKeysStartingWith(sourcePrefix).stream().filter(k -> !present.contains(k)).count();
+    }
+
     @Transactional(readOnly = true)
     public List<String> districts() {
         return repository.districts();

@@ -38,6 +38,11 @@ public record FacilitySource(String kind, String key, String detail) {
     }
 
     /** A row or feature of an imported file. */
+    /** How the source keys of one file's records begin: {@code file:NAME:}, then {@code id=...} or the row. */
+    public static String fileKeyPrefix(String fileName) {
+        return FILE + ":" + fileName + ":";
+    }
+
     public static FacilitySource file(String key, String detail) {
         return new FacilitySource(FILE, key, detail);
     }

@@ -80,7 +80,7 @@ public final class CsvFacilityReader {
                 double y = FacilityFieldParser.coordinate(row.get(lat), "latitude");
                 checkRange(x, y);
                 LonLat wgs84 = options.crs().toWgs84(x, y);
-                String key = "file:" + fileName + (id != null ? ":id=" + id : ":row=" + row.number());
+                String key = FacilitySource.fileKeyPrefix(fileName) + (id != null ? "id=" + id : "row=" + row.number());
                 FacilitySource source = FacilitySource.file(key, fileName + " row " + row.number());
                 java.util.function.Function<String, String> field = name -> {
                     Integer c = columns.get(name);

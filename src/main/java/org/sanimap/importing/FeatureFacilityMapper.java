@@ -54,7 +54,7 @@ final class FeatureFacilityMapper {
                 if (id == null) {
                     id = f.id();
                 }
-                String key = "file:" + fileName + (id != null ? ":id=" + id : ":feature=" + f.number());
+                String key = FacilitySource.fileKeyPrefix(fileName) + (id != null ? "id=" + id : "feature=" + f.number());
                 FacilitySource source = FacilitySource.file(key, fileName + " feature " + f.number());
                 FacilityAttributes a = FacilityFieldParser.parse(field -> f.property(NAMES.get(field)), p.getX(), p.getY(),
                         defaultType, defaultStatus == null ? FacilityStatus.IN_SERVICE : defaultStatus, source);

@@ -20,12 +20,15 @@ import java.util.List;
  *                       OSM {@code start_date}); they date the facilities' timelines
  * @param districtsFromLocation facility records that stated no district and got the one of the planning area they lie
  *                       in
+ * @param notInFile      facilities an earlier import of a file of this name brought in that this file no longer
+ *                       holds (CSV, GeoJSON, GeoPackage; 0 for OSM, whose ids do not name the extract): kept, not
+ *                       deleted
  * @param skipped        records left out
  * @param skips          the first skipped records with their location and reason
  * @param durationMillis wall time of the import
  */
 public record ImportReport(String fileName, String format, String target, String layer, int read, int created,
-        int updated, int unchanged, int removed, int statusDates, int districtsFromLocation, int skipped, List<ImportSkip> skips, long durationMillis) {
+        int updated, int unchanged, int removed, int statusDates, int districtsFromLocation, int notInFile, int skipped, List<ImportSkip> skips, long durationMillis) {
 
     public ImportReport {
         skips = List.copyOf(skips);

@@ -11,6 +11,7 @@ import org.sanimap.demand.DemandService;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityService;
+import org.sanimap.facility.FacilitySource;
 import org.sanimap.facility.UpsertCounts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class ImportService {
         return new ImportReport(request.fileName(), format.code(), request.target().code(),
                 request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
                 c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), c.removed(), written.statusDates(),
-                written.districtsFromLocation(), skips.size(),
+                written.districtsFromLocation(), written.notInFile(), skips.size(),
                 skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -118,12 +119,16 @@ public class ImportService {
         List<Boolean> statusStated = request.defaultStatus() != null ? java.util.Collections.nCopies(records.size(), true)
                 : result.statusStated();
         UpsertCounts counts = facilities.upsertBySourceKey(records, result.statusSince(), statusStated);
+        // a file's records carry its name in their keys: those of an earlier import now missing are told, not deleted
+        int notInFile = format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML ? 0
+                : facilities.countMissingFrom(FacilitySource.fileKeyPrefix(request.fileName()),
+                        records.stream().map(a -> a.source().key()).toList());
         if (format == ImportFormat.OSM_PBF || format == ImportFormat.OSM_XML) {
             // the extract also carries the streets: listeners keep it as the walking network
             events.publishEvent(new OsmExtractImported(request.file(), format == ImportFormat.OSM_PBF));
         }
         return new Written(counts, result.skips(), (int) result.statusSince().stream().filter(java.util.Objects::nonNull).count(),
-                located);
+                located, notInFile);
     }
 
     private Written importDemand(ImportRequest request, ImportFormat format) throws IOException {
@@ -137,7 +142,7 @@ public class ImportService {
             throw new ImportRejectedException(request.fileName() + " holds no demand cells");
         }
         return new Written(demand.upsertLayer(request.effectiveLayerName(), request.fileName(), result.cells()),
-                result.skips(), 0, 0);
+                result.skips(), 0, 0, 0);
     }
 
     private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
@@ -160,10 +165,11 @@ public class ImportService {
             result.skips().stream().limit(maxSkipsReported).forEach(k -> errors.add(k.location() + ": " + k.reason()));
             throw new ImportRejectedException(errors);
         }
-        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0);
+        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0, 0);
     }
 
-    private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation) {
+    private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation,
+            int notInFile) {
         Written {
             skips = new ArrayList<>(skips);
         }

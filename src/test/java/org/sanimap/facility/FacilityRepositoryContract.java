@@ -179,6 +179,23 @@ abstract class FacilityRepositoryContract {
                 FacilitySource.file("file:test:" + name, name));
     }
 
+    @Test
+    void recordsOfAFileThatItNoLongerHoldsAreCountedByItsNameTakenLiterally() {
+        // "_" and "%" in a file name are no wildcards: town_a.csv does not reach townXa.csv's records
+        service.upsertBySourceKey(List.of(fromFile("town_a.csv", "T1"), fromFile("town_a.csv", "T2"), fromFile("townXa.csv", "U1"),
+                fromFile("100%.csv", "P1"), fromFile("1000.csv", "Q1")));
+        String prefix = FacilitySource.fileKeyPrefix("town_a.csv");
+        assertThat(service.countMissingFrom(prefix, List.of(prefix + "id=T1"))).isEqualTo(1);
+        assertThat(service.countMissingFrom(prefix, List.of(prefix + "id=T1", prefix + "id=T2"))).isZero();
+        assertThat(service.countMissingFrom(FacilitySource.fileKeyPrefix("100%.csv"), List.of())).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(5);
+    }
+
+    static FacilityAttributes fromFile(String fileName, String id) {
+        return new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.IN_SERVICE, id, null, null, null, null,
+                null, null, null, 120.0, 30.0, FacilitySource.file(FacilitySource.fileKeyPrefix(fileName) + "id=" + id, fileName));
+    }
+
     static FacilityAttributes osm(long id, String name) {
         return new FacilityAttributes(FacilityType.PUBLIC_TOILET, FacilityStatus.IN_SERVICE, name, null, null, null, null,
                 null, null, null, -51.2 + id * 0.001, -30.0, FacilitySource.osm("node", id));

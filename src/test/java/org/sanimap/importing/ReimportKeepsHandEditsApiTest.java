@@ -92,6 +92,16 @@ class ReimportKeepsHandEditsApiTest {
         assertThat(get("/api/facilities/" + id).path("properties").path("status").asText()).isEqualTo("in_service");
     }
 
+    @Test
+    void rowsAnEarlierImportOfTheFileHadAreCountedNotDeleted() throws Exception {
+        importFile("points.csv", "id,type,lon,lat\nA,collection_point,121.1,31.1\nB,collection_point,121.2,31.1\n", null);
+        JsonNode again = importFile("points.csv", "id,type,lon,lat\nA,collection_point,121.1,31.1\n", null);
+        assertThat(again.path("notInFile").asInt()).isEqualTo(1);
+        assertThat(again.path("unchanged").asInt()).isEqualTo(1);
+        idOfSource("file:points.csv:id=B"); // still there
+        assertThat(importFile("hangzhou-2.osm", OSM.replace("id='7'", "id='8'"), null).path("notInFile").asInt()).isZero();
+    }
+
     private long idOfSource(String sourceKey) throws Exception {
         for (JsonNode f : get("/api/facilities?size=100").path("features")) {
             if (f.path("properties").path("sourceKey").asText().equals(sourceKey)) {
