@@ -4,7 +4,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.sanimap.engine.coverage.DemandPoint;
+import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.FacilityPoint;
 import org.springframework.web.util.HtmlUtils;
 
@@ -161,6 +165,27 @@ final class CoveragePrintReport {
         final double lat1 = maxLat;
         java.util.function.DoubleUnaryOperator x = lon -> 20 + (lon - lon0) * kx * scale;
         java.util.function.DoubleUnaryOperator y = lat -> 20 + (lat1 - lat) * scale;
+        // district outlines under the cells, each named at a point inside it
+        for (DistrictAssigner.NamedArea a : outcome.areas()) {
+            StringBuilder path = new StringBuilder();
+            for (int k = 0; k < a.areaWgs84().getNumGeometries(); k++) {
+                Polygon polygon = (Polygon) a.areaWgs84().getGeometryN(k);
+                for (int r = -1; r < polygon.getNumInteriorRing(); r++) {
+                    Coordinate[] ring = (r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r)).getCoordinates();
+                    for (int c = 0; c < ring.length; c++) {
+                        path.append(c == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ",
+                                x.applyAsDouble(ring[c].x), y.applyAsDouble(ring[c].y)));
+                    }
+                    path.append("Z ");
+                }
+            }
+            Point inside = a.areaWgs84().getInteriorPoint();
+            s.append("<path class=\"district\" d=\"").append(path.toString().trim())
+                    .append("\" fill=\"none\" stroke=\"#555\" stroke-width=\"1\"/>")
+                    .append(String.format(Locale.ROOT, "<text class=\"district-name\" x=\"%.1f\" y=\"%.1f\" font-size=\"11\" "
+                            + "fill=\"#333\" text-anchor=\"middle\">", x.applyAsDouble(inside.getX()), y.applyAsDouble(inside.getY())))
+                    .append(e(a.name())).append("</text>");
+        }
         for (int i = 0; i < demand.size(); i++) {
             DemandPoint d = demand.get(i);
             boolean covered = outcome.study().coverage().isCovered(i);

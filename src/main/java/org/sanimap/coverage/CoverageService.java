@@ -136,15 +136,18 @@ public class CoverageService {
         CoverageRequest request = withoutRadius.withRadiusMeters(rule.rule().maxValue());
         Outcome o = analyze(request);
         return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
-                rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities());
+                rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities(), o.areas());
     }
 
     /**
-     * The report, the study behind it (for the uncovered cells) and the facilities counted.
+     * The report, the study behind it (for the uncovered cells), the facilities counted and the planning areas
+     * that split it.
      */
-    public record Outcome(CoverageReport report, CoverageStudy.Result study, List<FacilityPoint> facilities) {
+    public record Outcome(CoverageReport report, CoverageStudy.Result study, List<FacilityPoint> facilities,
+            List<DistrictAssigner.NamedArea> areas) {
         public Outcome {
             facilities = List.copyOf(facilities);
+            areas = List.copyOf(areas);
         }
     }
 
@@ -259,7 +262,7 @@ public class CoverageService {
         return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
                 .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
                         request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer()),
-                study, sites);
+                study, sites, areas);
     }
 
     private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,
@@ -293,8 +296,7 @@ public class CoverageService {
         Geometry served = metric.equals("walking")
                 ? network.walkingCoverage().prepare(outcome.facilities(), radius).serviceArea(WALKING_TRIM_METERS, plane)
                 : builder.straightLineServiceArea(outcome.facilities(), radius, plane);
-        return new GapAreas(served, builder.gaps(served, demand.namedAreas(outcome.report().districtLayer()), demandPoints,
-                plane));
+        return new GapAreas(served, builder.gaps(served, outcome.areas(), demandPoints, plane));
     }
 
     /**

@@ -95,6 +95,9 @@ class CoverageOnADayApiTest {
         String html = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2022-01-01",
                 String.class).getBody();
         assertThat(html).contains("设施截至 facilities as of").contains("2022-01-01").doesNotContain("覆盖变化");
+        // the static map outlines the two districts and names them
+        assertThat(html.split("<path class=\"district\"", -1)).hasSize(3);
+        assertThat(html).contains(">西区</text>").contains(">东区</text>");
         String change = http.getForEntity("/api/coverage/report.html?type=public_toilet&radiusMeters=300&asOf=2024-12-01"
                 + "&since=2019-12-01", String.class).getBody();
         // 0 covered with no toilet on 2019-12-01, 300 (A and B) on 2024-12-01; 西区 gains 100, 东区 200
