@@ -203,15 +203,11 @@ class CoverageController {
             if (!sinceDay.isBefore(reportDay)) {
                 throw new IllegalArgumentException("since " + sinceDay + " must be before the report's day, " + reportDay);
             }
-            earlier = outcome(new CoverageParams(params.type(), outcome.report().radiusMeters(), params.metric(), params.include(),
-                    params.mobileAsToilets(), params.layer(), params.weighting(), sinceDay.toString(),
-                    params.districtLayer())).report();
+            earlier = outcome(params.with(outcome.report().radiusMeters(), sinceDay.toString())).report();
         }
         CoverageTrend series = null;
         if (trend != null && !trend.isBlank()) {
-            CoverageParams today = new CoverageParams(params.type(), params.radiusMeters(), params.metric(), params.include(),
-                    params.mobileAsToilets(), params.layer(), params.weighting(), null, params.districtLayer());
-            series = trend(today, (sinceDay != null ? sinceDay : reportDay.minusYears(1)).toString(), reportDay.toString(),
+            series = trend(params.with(params.radiusMeters(), null), (sinceDay != null ? sinceDay : reportDay.minusYears(1)).toString(), reportDay.toString(),
                     trend);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
@@ -255,6 +251,11 @@ class CoverageController {
                     + "registry); a day ahead counts those due for completion by then as in service") String asOf,
             @Parameter(description = "the layer of planning areas (districts) that splits the figures, e.g. 街道; default: "
                     + "every stored layer") String districtLayer) {
+
+        /** The same parameters at another radius (null: the standard's) and day (null: today's registry). */
+        CoverageParams with(Double radius, String day) {
+            return new CoverageParams(type, radius, metric, include, mobileAsToilets, layer, weighting, day, districtLayer);
+        }
     }
 
     private CoverageService.Outcome outcome(CoverageParams p) {

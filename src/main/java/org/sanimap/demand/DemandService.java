@@ -32,9 +32,8 @@ public class DemandService {
      */
     @Transactional
     public DistrictFill assignFacilityDistricts(String layer) {
-        if (repository.areaLayers().stream().noneMatch(l -> l.name().equals(layer))) {
-            throw new LayerNotFoundException("district", layer,
-                    repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+        if (!districtLayerNames().contains(layer)) {
+            throw new LayerNotFoundException("district", layer, districtLayerNames());
         }
         DistrictAssigner areas = assigner(layer);
         return facilities.fillMissingDistricts(areas::districtOf);
@@ -85,8 +84,7 @@ public class DemandService {
     public int deletePlanningAreaLayer(String layerName) {
         int deleted = repository.deleteAreaLayer(layerName);
         if (deleted == 0) {
-            throw new LayerNotFoundException("district", layerName,
-                    repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+            throw new LayerNotFoundException("district", layerName, districtLayerNames());
         }
         return deleted;
     }
@@ -136,8 +134,7 @@ public class DemandService {
         }
         List<PlanningArea> areas = repository.areas(layer);
         if (areas.isEmpty()) {
-            throw new IllegalArgumentException("district layer '" + layer + "' not found; there are "
-                    + repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList());
+            throw unknownDistrictLayer(layer);
         }
         return areas;
     }
@@ -171,14 +168,23 @@ public class DemandService {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<String> layerForFacilityDistricts(String requested) {
-        List<String> names = repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList();
+        List<String> names = districtLayerNames();
         if (requested != null && !requested.isBlank()) {
             if (!names.contains(requested.trim())) {
-                throw new IllegalArgumentException("district layer '" + requested.trim() + "' not found; there are " + names);
+                throw unknownDistrictLayer(requested.trim());
             }
             return java.util.Optional.of(requested.trim());
         }
         return names.size() == 1 ? java.util.Optional.of(names.get(0)) : java.util.Optional.empty();
+    }
+
+    /** A query naming a district layer that is not stored (a 400, unlike a path's {@link LayerNotFoundException}). */
+    private IllegalArgumentException unknownDistrictLayer(String layer) {
+        return new IllegalArgumentException(new LayerNotFoundException("district", layer, districtLayerNames()).getMessage());
+    }
+
+    private List<String> districtLayerNames() {
+        return repository.areaLayers().stream().map(PlanningAreaLayerSummary::name).toList();
     }
 
     /** All planning areas of all layers. */

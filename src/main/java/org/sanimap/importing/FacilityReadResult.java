@@ -31,9 +31,4 @@ public record FacilityReadResult(List<FacilityAttributes> facilities, List<Local
         statusStated = List.copyOf(statusStated);
         skips = List.copyOf(skips);
     }
-
-    /** Records of a source that states every status and no dates. */
-    public FacilityReadResult(List<FacilityAttributes> facilities, List<ImportSkip> skips) {
-        this(facilities, Collections.nCopies(facilities.size(), null), Collections.nCopies(facilities.size(), true), skips);
-    }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
 import org.sanimap.testing.TestGeoJson;
+import org.sanimap.testing.TestRegistry;
 import org.sanimap.testing.TestUploads;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ class FacilityDistrictsApiTest {
         assertThat(fill.toString()).isEqualTo("{\"filled\":2,\"outside\":1}");
         assertThat(districts()).containsEntry("e1", "南街道").containsEntry("q1", "北街道").containsEntry("p4", "")
                 .containsEntry("p1", "西区");
-        long e1 = idOf("e1");
+        long e1 = TestRegistry.idOfSource(http, json, "file:early.csv:id=e1");
         assertThat(get("/api/facilities/" + e1 + "/history").toString()).contains("district").contains("南街道");
         ResponseEntity<String> unknown = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
                 .postForEntity("/api/districts/layers/社区/assign-facilities", null, String.class);
@@ -89,14 +90,6 @@ class FacilityDistrictsApiTest {
         return sourceKey.substring(sourceKey.indexOf("id=") + 3);
     }
 
-    private long idOf(String sourceKey) throws Exception {
-        for (JsonNode f : get("/api/facilities?size=100").path("features")) {
-            if (idInFile(f.path("properties").path("sourceKey").asText()).equals(sourceKey)) {
-                return f.path("id").asLong();
-            }
-        }
-        throw new AssertionError("no facility " + sourceKey);
-    }
 
     private JsonNode get(String url) throws Exception {
         ResponseEntity<String> r = http.getForEntity(url, String.class);

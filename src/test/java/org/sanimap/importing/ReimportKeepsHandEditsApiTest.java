@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestRegistry;
 import org.sanimap.testing.TestUploads;
 import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,12 +104,7 @@ class ReimportKeepsHandEditsApiTest {
     }
 
     private long idOfSource(String sourceKey) throws Exception {
-        for (JsonNode f : get("/api/facilities?size=100").path("features")) {
-            if (f.path("properties").path("sourceKey").asText().equals(sourceKey)) {
-                return f.path("id").asLong();
-            }
-        }
-        throw new AssertionError("no facility " + sourceKey);
+        return TestRegistry.idOfSource(http, json, sourceKey);
     }
 
     private JsonNode get(String url) throws Exception {

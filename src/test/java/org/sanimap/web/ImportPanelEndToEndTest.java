@@ -101,7 +101,9 @@ class ImportPanelEndToEndTest {
         browser.findElement(By.id("import-file")).sendKeys(extract.toString());
         result = submit();
         assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
-        assertThat(result.findElement(By.className("import-summary")).getText()).contains("districts.osm").contains("2");
+        assertThat(result.findElement(By.className("import-summary")).getText()).contains("districts.osm");
+        assertThat(http.getForObject("/api/districts/names", String.class)).isEqualTo("[\"Norte\",\"Sul\"]");
+        assertThat(http.getForObject("/api/districts/layers", String.class)).isEqualTo("[{\"name\":\"districts\",\"areaCount\":2}]");
         // the siting panel offers the new districts
         waitUntil(() -> browser.findElements(By.cssSelector("#siting-district option[value='Sul']")).size() == 1);
         // a facility added on the map has the district it lies in filled in
