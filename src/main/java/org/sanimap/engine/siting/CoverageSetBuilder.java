@@ -172,6 +172,49 @@ public final class CoverageSetBuilder {
         return new CoverageSets(candidateCount, out);
     }
 
+    /** Builds coverage sets for the demand units given, all at one radius (one of the builders above). */
+    @FunctionalInterface
+    public interface AtRadius {
+        CoverageSets build(double[] demandLon, double[] demandLat, double radiusMeters);
+    }
+
+    /**
+     * Coverage where each demand unit has its own radius (radii by zone, {@code RadiusZones}): one build per
+     * distinct radius over the units of that radius, the rows put back in input order. Candidate j covers
+     * unit i when it is within {@code radiusMetersOfDemand[i]} of it.
+     */
+    public static CoverageSets perDemandRadius(double[] demandLon, double[] demandLat, double[] radiusMetersOfDemand,
+            int candidateCount, AtRadius build) {
+        sameLength(demandLon, demandLat, "demand");
+        if (radiusMetersOfDemand.length != demandLon.length) {
+            throw new IllegalArgumentException(radiusMetersOfDemand.length + " radii for " + demandLon.length + " demand units");
+        }
+        Map<Double, IntList> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < demandLon.length; i++) {
+            checkRadius(radiusMetersOfDemand[i]);
+            groups.computeIfAbsent(radiusMetersOfDemand[i], k -> new IntList()).add(i);
+        }
+        int[][] out = new int[demandLon.length][];
+        for (var g : groups.entrySet()) {
+            int[] members = g.getValue().toArray();
+            double[] lon = new double[members.length];
+            double[] lat = new double[members.length];
+            for (int k = 0; k < members.length; k++) {
+                lon[k] = demandLon[members[k]];
+                lat[k] = demandLat[members[k]];
+            }
+            CoverageSets part = build.build(lon, lat, g.getKey());
+            if (part.demandCount() != members.length || part.candidateCount() != candidateCount) {
+                throw new IllegalStateException("a build at " + g.getKey() + " m gave " + part.demandCount() + " rows x "
+                        + part.candidateCount() + " candidates, expected " + members.length + " x " + candidateCount);
+            }
+            for (int k = 0; k < members.length; k++) {
+                out[members[k]] = part.candidatesOf(k);
+            }
+        }
+        return new CoverageSets(candidateCount, out);
+    }
+
     private static Map<Long, int[]> planarGrid(double[] x, double[] y, double cell) {
         Map<Long, IntList> cells = new HashMap<>();
         for (int j = 0; j < x.length; j++) {

@@ -52,6 +52,34 @@ class CoverageSetBuilderTest {
     }
 
     @Test
+    void perDemandRadiusCoversEachUnitWithinItsOwnRadius() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] dx = r.doubles(600, -2000, 2000).toArray();
+        double[] dy = r.doubles(600, -2000, 2000).toArray();
+        double[] cx = r.doubles(200, -2000, 2000).toArray();
+        double[] cy = r.doubles(200, -2000, 2000).toArray();
+        // west of x = 0 a 150 m radius, east of it 400 m
+        double[] radius = new double[dx.length];
+        for (int i = 0; i < dx.length; i++) {
+            radius[i] = dx[i] < 0 ? 150 : 400;
+        }
+        CoverageSets sets = CoverageSetBuilder.perDemandRadius(dx, dy, radius, cx.length,
+                (x, y, rad) -> CoverageSetBuilder.planar(x, y, cx, cy, rad));
+        long pairs = 0;
+        for (int i = 0; i < dx.length; i++) {
+            List<Integer> expected = new ArrayList<>();
+            for (int j = 0; j < cx.length; j++) {
+                if (Math.hypot(dx[i] - cx[j], dy[i] - cy[j]) <= radius[i]) {
+                    expected.add(j);
+                }
+            }
+            pairs += expected.size();
+            assertThat(sets.candidatesOf(i)).as("demand %d", i).containsExactlyInAnyOrder(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(sets.pairCount()).isEqualTo(pairs);
+    }
+
+    @Test
     void distanceTriplesCoverAtTheRadiusInclusive() {
         CoverageSets sets = CoverageSetBuilder.fromDistances(2, 3, new int[] {0, 0, 1, 1}, new int[] {0, 2, 1, 2},
                 new double[] {100, 100.0001, 99, 5}, 100);
