@@ -46,7 +46,10 @@ class ImportController {
             @Parameter(description = "facilities: the district layer whose polygons name the district of records that state "
                     + "none; default: the only stored layer") @RequestParam(required = false) String districtLayer,
             @Parameter(description = "GeoPackage: the feature table to read; needed when it has several")
-            @RequestParam(required = false) String table)
+            @RequestParam(required = false) String table,
+            @Parameter(description = "districts from GeoJSON or GeoPackage: the attribute naming each area (e.g. landuse "
+                    + "for radius zones); polygons of one name are joined; default: name, 名称, district ...")
+            @RequestParam(required = false) String nameProperty)
             throws IOException {
         ImportRequest request;
         Path temp = Files.createTempFile("sanimap-import-", ".upload");
@@ -62,7 +65,7 @@ class ImportController {
                     blank(defaultType) ? null : FacilityType.fromCode(defaultType),
                     blank(defaultStatus) ? null : FacilityStatus.fromCode(defaultStatus),
                     includeWasteBaskets, blank(statusSinceColumn) ? null : statusSinceColumn, adminLevel,
-                    blank(districtLayer) ? null : districtLayer.trim(), blank(table) ? null : table.trim());
+                    blank(districtLayer) ? null : districtLayer.trim(), blank(table) ? null : table.trim(), nameProperty);
             return service.importFile(request);
         } finally {
             Files.deleteIfExists(temp);

@@ -23,12 +23,14 @@ import java.util.List;
  * @param notInFile      facilities an earlier import of a file of this name brought in that this file no longer
  *                       holds (CSV, GeoJSON, GeoPackage; 0 for OSM, whose ids do not name the extract): kept, not
  *                       deleted
+ * @param polygonsJoined districts: polygons that shared their name with an earlier one and were joined to it into
+ *                       one area (a district in parts, the parcels of one land-use class); 0 otherwise
  * @param skipped        records left out
  * @param skips          the first skipped records with their location and reason
  * @param durationMillis wall time of the import
  */
 public record ImportReport(String fileName, String format, String target, String layer, int read, int created,
-        int updated, int unchanged, int removed, int statusDates, int districtsFromLocation, int notInFile, int skipped, List<ImportSkip> skips, long durationMillis) {
+        int updated, int unchanged, int removed, int statusDates, int districtsFromLocation, int notInFile, int polygonsJoined, int skipped, List<ImportSkip> skips, long durationMillis) {
 
     public ImportReport {
         skips = List.copyOf(skips);

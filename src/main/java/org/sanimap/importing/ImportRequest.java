@@ -24,10 +24,13 @@ import org.sanimap.facility.FacilityType;
  * @param districtLayer       facilities: the district layer that names the district of records that state none
  *                            (default: the only stored layer)
  * @param table               GeoPackage: the feature table to read, or null for the only one
+ * @param nameProperty        districts and zones from GeoJSON or a GeoPackage: the attribute that names each area
+ *                            (e.g. {@code landuse}); null for the first of name, 名称, district ...
  */
 public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
         CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,
-        boolean includeWasteBaskets, String statusSinceColumn, Integer adminLevel, String districtLayer, String table) {
+        boolean includeWasteBaskets, String statusSinceColumn, Integer adminLevel, String districtLayer, String table,
+        String nameProperty) {
 
     public ImportRequest {
         if (target == null) {
@@ -36,6 +39,7 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
         if (crs == null) {
             crs = CoordinateSystem.WGS84;
         }
+        nameProperty = nameProperty == null || nameProperty.isBlank() ? null : nameProperty.trim();
         if (fileName == null || fileName.isBlank()) {
             fileName = file.getFileName().toString();
         }
@@ -43,12 +47,12 @@ public record ImportRequest(Path file, String fileName, ImportFormat format, Imp
 
     /** A facility import of a file with all options at their defaults. */
     public static ImportRequest facilities(Path file, String fileName, ImportFormat format) {
-        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null, null, null, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.FACILITIES, null, null, null, null, null, null, false, null, null, null, null, null);
     }
 
     /** A demand layer import with defaults. */
     public static ImportRequest demand(Path file, String fileName, ImportFormat format, String layerName) {
-        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null, null, null, null);
+        return new ImportRequest(file, fileName, format, ImportTarget.DEMAND, layerName, null, null, null, null, null, false, null, null, null, null, null);
     }
 
     /** The layer name to use: the given one, else the file name without its extension. */

@@ -67,7 +67,7 @@ public class ImportService {
         return new ImportReport(request.fileName(), format.code(), request.target().code(),
                 request.target() == ImportTarget.FACILITIES ? null : request.effectiveLayerName(),
                 c.created() + c.updated() + c.unchanged(), c.created(), c.updated(), c.unchanged(), c.removed(), written.statusDates(),
-                written.districtsFromLocation(), written.notInFile(), skips.size(),
+                written.districtsFromLocation(), written.notInFile(), written.polygonsJoined(), skips.size(),
                 skips.subList(0, Math.min(skips.size(), maxSkipsReported)), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -147,8 +147,9 @@ public class ImportService {
 
     private Written importDistricts(ImportRequest request, ImportFormat format) throws IOException {
         PlanningAreaReadResult result = switch (format) {
-            case GEOJSON -> new PlanningAreaReader().readGeoJson(request.file(), request.fileName());
-            case GPKG -> new PlanningAreaReader().readGeoPackage(request.file(), request.fileName(), request.table());
+            case GEOJSON -> new PlanningAreaReader(request.nameProperty()).readGeoJson(request.file(), request.fileName());
+            case GPKG -> new PlanningAreaReader(request.nameProperty()).readGeoPackage(request.file(), request.fileName(),
+                    request.table());
             case OSM_PBF -> new OsmBoundaryReader(request.adminLevel()).readPbf(request.file(), request.fileName());
             case OSM_XML -> new OsmBoundaryReader(request.adminLevel()).readXml(request.file(), request.fileName());
             default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons or an OSM "
@@ -165,13 +166,18 @@ public class ImportService {
             result.skips().stream().limit(maxSkipsReported).forEach(k -> errors.add(k.location() + ": " + k.reason()));
             throw new ImportRejectedException(errors);
         }
-        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0, 0);
+        return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0, 0,
+                result.joined());
     }
 
     private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation,
-            int notInFile) {
+            int notInFile, int polygonsJoined) {
         Written {
             skips = new ArrayList<>(skips);
+        }
+
+        Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation, int notInFile) {
+            this(counts, skips, statusDates, districtsFromLocation, notInFile, 0);
         }
     }
 }

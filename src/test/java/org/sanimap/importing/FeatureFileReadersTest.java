@@ -175,4 +175,26 @@ class FeatureFileReadersTest {
                 .hasMessage("district '蝶形区' is not a valid polygon: Self-intersection at (1.000000, 0.500000); repair it "
                         + "(e.g. QGIS: Fix geometries) and import again at feature 1");
     }
+    @Test
+    void landUseParcelsAreNamedByTheAttributeAskedForAndJoinedPerClass() throws Exception {
+        // three parcels: two touching residential ones (1 x 1 and 1 x 2 degrees) and a commercial one
+        String json = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]},"properties":{"name":"阳光小区","landuse":"residential"}},
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[5,0],[6,0],[6,1],[5,1],[5,0]]]},"properties":{"name":"万达广场","landuse":"commercial"}},
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[1,0],[2,0],[2,2],[1,2],[1,0]]]},"properties":{"name":"幸福里","landuse":"residential"}}]}
+                """;
+        Path file = TestFiles.write(dir, "landuse.geojson", json, StandardCharsets.UTF_8);
+
+        PlanningAreaReadResult result = new PlanningAreaReader("landuse").readGeoJson(file, "landuse.geojson");
+
+        assertThat(result.areas()).extracting(a -> a.name()).containsExactly("residential", "commercial");
+        assertThat(result.joined()).isEqualTo(1);
+        // the two touching residential parcels dissolve into one polygon of 1 + 2 square degrees
+        assertThat(result.areas().get(0).areaWgs84().getArea()).isEqualTo(3.0);
+        assertThat(result.areas().get(0).areaWgs84().getNumGeometries()).isEqualTo(1);
+        assertThatThrownBy(() -> new PlanningAreaReader("用地性质").readGeoJson(file, "landuse.geojson"))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessage("no feature has the attribute '用地性质'; the first has [landuse, name]");
+    }
 }
