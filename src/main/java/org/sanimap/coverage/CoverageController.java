@@ -47,11 +47,12 @@ class CoverageController {
             @RequestParam(required = false) List<String> include,
             @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer,
+            @Parameter(description = ZONE_LAYER) @RequestParam(required = false) String zoneLayer) {
         CoverageRequest checked = request("public_toilet", 1, metric, include, mobileAsToilets, layer, weighting, asOf,
-                districtLayer);
+                districtLayer, null);
         return service.byType(metric, checked.statuses(), mobileAsToilets, layer, weighting, checked.asOf(),
-                checked.districtLayer());
+                checked.districtLayer(), zoneLayer);
     }
 
     @GetMapping(path = "/api/coverage/by-type.csv", produces = "text/csv")
@@ -59,8 +60,10 @@ class CoverageController {
     ResponseEntity<byte[]> byTypeCsv(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
-        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer)),
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer,
+            @Parameter(description = ZONE_LAYER) @RequestParam(required = false) String zoneLayer) {
+        return download(CoverageTableWriter.byTypeCsv(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer,
+                zoneLayer)),
                 "text/csv;charset=UTF-8", "coverage-by-type.csv");
     }
 
@@ -70,8 +73,10 @@ class CoverageController {
     ResponseEntity<byte[]> byTypeXlsx(@RequestParam(required = false) String metric,
             @RequestParam(required = false) List<String> include, @RequestParam(defaultValue = "false") boolean mobileAsToilets,
             @RequestParam(required = false) String layer, @RequestParam(required = false) String weighting,
-            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer) {
-        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer)),
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String districtLayer,
+            @Parameter(description = ZONE_LAYER) @RequestParam(required = false) String zoneLayer) {
+        return download(CoverageTableWriter.byTypeXlsx(byType(metric, include, mobileAsToilets, layer, weighting, asOf, districtLayer,
+                zoneLayer)),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "coverage-by-type.xlsx");
     }
 
@@ -145,7 +150,7 @@ class CoverageController {
         LocalDate first = Optional.ofNullable(Dates.parse("from", from)).orElse(last.minusYears(1));
         CoverageRequest request = request(params.type(), params.radiusMeters() == null ? 1 : params.radiusMeters(),
                 params.metric(), params.include(), Boolean.TRUE.equals(params.mobileAsToilets()), params.layer(),
-                params.weighting(), null, params.districtLayer());
+                params.weighting(), null, params.districtLayer(), params.zoneLayer());
         return service.trend(request, params.radiusMeters() == null, first, last,
                 step == null || step.isBlank() ? "month" : step.strip());
     }
@@ -235,6 +240,8 @@ class CoverageController {
      * @param weighting       centroid (default) or area
      * @param asOf            a past day whose facilities count, with their statuses then (default: today's registry)
      * @param districtLayer   the layer of planning areas that splits the figures (default: every stored one)
+     * @param zoneLayer       a layer of areas named after the area classes of the type's active radius rules: each
+     *                        takes its rule's radius (default: one radius everywhere)
      */
     record CoverageParams(
             @Parameter(description = "facility type, e.g. public_toilet", required = true) String type,
@@ -250,13 +257,19 @@ class CoverageController {
             @Parameter(description = "YYYY-MM-DD: count the facilities as they stood at the end of that day (default: today's "
                     + "registry); a day ahead counts those due for completion by then as in service") String asOf,
             @Parameter(description = "the layer of planning areas (districts) that splits the figures, e.g. 街道; default: "
-                    + "every stored layer") String districtLayer) {
+                    + "every stored layer") String districtLayer,
+            @Parameter(description = ZONE_LAYER) String zoneLayer) {
 
         /** The same parameters at another radius (null: the standard's) and day (null: today's registry). */
         CoverageParams with(Double radius, String day) {
-            return new CoverageParams(type, radius, metric, include, mobileAsToilets, layer, weighting, day, districtLayer);
+            return new CoverageParams(type, radius, metric, include, mobileAsToilets, layer, weighting, day, districtLayer,
+                    zoneLayer);
         }
     }
+
+    static final String ZONE_LAYER = "a layer of areas (e.g. land use, imported with target=districts and nameProperty=) "
+            + "named after the area classes of the type's active radius rules: inside each its rule's radius applies, "
+            + "elsewhere radiusMeters (default: one radius everywhere)";
 
     private CoverageService.Outcome outcome(CoverageParams p) {
         if (p.type() == null || p.type().isBlank()) {
@@ -266,20 +279,20 @@ class CoverageController {
         if (p.radiusMeters() == null) {
             // any positive radius passes validation; the service replaces it with the standard's
             return service.analyzeWithActiveStandard(request(p.type(), 1, p.metric(), p.include(), mobile, p.layer(),
-                    p.weighting(), p.asOf(), p.districtLayer()));
+                    p.weighting(), p.asOf(), p.districtLayer(), p.zoneLayer()));
         }
         return service.analyze(request(p.type(), p.radiusMeters(), p.metric(), p.include(), mobile, p.layer(), p.weighting(),
-                p.asOf(), p.districtLayer()));
+                p.asOf(), p.districtLayer(), p.zoneLayer()));
     }
 
     private static CoverageRequest request(String type, double radiusMeters, String metric, List<String> include,
-            boolean mobileAsToilets, String layer, String weighting, String asOf, String districtLayer) {
+            boolean mobileAsToilets, String layer, String weighting, String asOf, String districtLayer, String zoneLayer) {
         Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
         if (include != null) {
             include.stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                     .map(FacilityStatus::fromCode).forEach(statuses::add);
         }
         return new CoverageRequest(FacilityType.fromCode(type), radiusMeters, metric, statuses, mobileAsToilets, layer,
-                weighting, Dates.parse("asOf", asOf), districtLayer);
+                weighting, Dates.parse("asOf", asOf), districtLayer, zoneLayer);
     }
 }

@@ -38,12 +38,50 @@ import org.sanimap.engine.coverage.Gap;
  * @param projected           true when {@code asOf} lies ahead: the facilities as planned, those due for
  *                            completion by then counted as in service
  * @param districtLayer       the layer of planning areas that split the figures; null: every stored one
+ * @param zoning              the radii by zone, when a zone layer was used; null: {@code radiusMeters} everywhere
  */
 public record CoverageReport(String type, String metric, double radiusMeters, List<String> statuses, int facilityCount,
         String demandLayer, double totalPopulation, double coveredPopulation, double uncoveredPopulation,
         double coveredPercent, int cells, int coveredCells, List<District> perDistrict, int gapCount, List<GapSummary> gaps,
         Map<String, Long> timingsMillis, Standard standard, List<Density> density, Spacing spacing,
-        List<RuleCheck> ruleChecks, String weighting, String asOf, boolean projected, String districtLayer) {
+        List<RuleCheck> ruleChecks, String weighting, String asOf, boolean projected, String districtLayer,
+        Zoning zoning) {
+
+    /**
+     * Radii by zone: inside each zone its rule's radius applied, outside every zone {@code radiusMeters}.
+     *
+     * @param layer            the zone layer
+     * @param zones            per zone (and last, the demand outside every zone), its radius and figures
+     * @param zonesWithoutRule the layer's areas named after no active rule's area class (their demand took the
+     *                         default radius)
+     */
+    public record Zoning(String layer, List<Zone> zones, List<String> zonesWithoutRule) {
+        public Zoning {
+            zones = List.copyOf(zones);
+            zonesWithoutRule = List.copyOf(zonesWithoutRule);
+        }
+    }
+
+    /**
+     * @param name           the zone (its area class), or "(outside zones)"
+     * @param radiusMeters   the radius its demand was served within, metres
+     * @param rule           the catalogue code of the rule that set it; null outside the zones when the radius was given
+     * @param total          its residents
+     * @param covered        its covered residents
+     * @param coveredPercent covered share, percent
+     * @param cells          its demand cells
+     * @param coveredCells   its covered cells
+     */
+    public record Zone(String name, double radiusMeters, String rule, double total, double covered, double coveredPercent,
+            int cells, int coveredCells) {
+    }
+
+    /** The same report with its radii by zone. */
+    public CoverageReport withZoning(Zoning used) {
+        return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
+                coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, asOf, projected, districtLayer, used);
+    }
 
     /**
      * @param district   planning area
@@ -77,7 +115,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withRuleChecks(List<RuleCheck> checks) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf, projected, districtLayer);
+                timingsMillis, standard, density, spacing, List.copyOf(checks), weighting, asOf, projected, districtLayer, zoning);
     }
 
     /**
@@ -93,7 +131,7 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withStandard(Standard used) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf, projected, districtLayer);
+                timingsMillis, used, density, spacing, ruleChecks, weighting, asOf, projected, districtLayer, zoning);
     }
 
     /**
@@ -162,14 +200,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
                 study.density().stream().map(d -> new Density(d.district(), d.facilities(), d.areaKm2(), d.perKm2())).toList(),
                 new Spacing(study.spacing().facilities(), finite(study.spacing().minMeters()),
                         finite(study.spacing().medianMeters()), finite(study.spacing().meanMeters())),
-                List.of(), "centroid", null, false, null);
+                List.of(), "centroid", null, false, null, null);
     }
 
     /** The same report, saying how cells were weighted. */
     public CoverageReport withWeighting(String how) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, how, asOf, projected, districtLayer);
+                timingsMillis, standard, density, spacing, ruleChecks, how, asOf, projected, districtLayer, zoning);
     }
 
     /**
@@ -179,14 +217,14 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
     public CoverageReport withAsOf(String day, boolean ahead) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, weighting, day, ahead, districtLayer);
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, day, ahead, districtLayer, zoning);
     }
 
     /** The same report, saying which layer of planning areas split it (null: every stored one). */
     public CoverageReport withDistrictLayer(String layer) {
         return new CoverageReport(type, metric, radiusMeters, statuses, facilityCount, demandLayer, totalPopulation,
                 coveredPopulation, uncoveredPopulation, coveredPercent, cells, coveredCells, perDistrict, gapCount, gaps,
-                timingsMillis, standard, density, spacing, ruleChecks, weighting, asOf, projected, layer);
+                timingsMillis, standard, density, spacing, ruleChecks, weighting, asOf, projected, layer, zoning);
     }
 
     private static Double finite(double v) {

@@ -19,9 +19,19 @@ import org.sanimap.facility.FacilityType;
  * @param asOf             the day whose facilities count, with the statuses they had then (rebuilt from their
  *                         timelines); null for today's registry
  * @param districtLayer    the layer of planning areas that splits the figures, or null for every stored one
+ * @param zoneLayer        a layer of planning areas named after the area classes of the type's active radius rules
+ *                         (e.g. land use: residential, commercial): inside each, its rule's radius applies, and
+ *                         {@code radiusMeters} outside them; null for one radius everywhere
  */
 public record CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
-        boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf, String districtLayer) {
+        boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf, String districtLayer,
+        String zoneLayer) {
+
+    /** A request with one radius everywhere. */
+    public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
+            boolean mobileAsToilets, String demandLayer, String weighting, LocalDate asOf, String districtLayer) {
+        this(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf, districtLayer, null);
+    }
 
     /** A request split by every stored layer of planning areas. */
     public CoverageRequest(FacilityType type, double radiusMeters, String metric, Set<FacilityStatus> statuses,
@@ -60,15 +70,21 @@ public record CoverageRequest(FacilityType type, double radiusMeters, String met
             throw new IllegalArgumentException("unknown weighting '" + weighting + "'; expected centroid or area");
         }
         districtLayer = districtLayer == null || districtLayer.isBlank() ? null : districtLayer.trim();
+        zoneLayer = zoneLayer == null || zoneLayer.isBlank() ? null : zoneLayer.trim();
+        if (zoneLayer != null && weighting.equals("area")) {
+            throw new IllegalArgumentException("area weighting with radius zones (zoneLayer) is not supported; use "
+                    + "weighting=centroid");
+        }
     }
 
     /** The same request at another radius. */
     public CoverageRequest withRadiusMeters(double newRadiusMeters) {
-        return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf, districtLayer);
+        return new CoverageRequest(type, newRadiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, asOf, districtLayer,
+                zoneLayer);
     }
 
     /** The same request on another day's registry (null: today's). */
     public CoverageRequest withAsOf(LocalDate day) {
-        return new CoverageRequest(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, day, districtLayer);
+        return new CoverageRequest(type, radiusMeters, metric, statuses, mobileAsToilets, demandLayer, weighting, day, districtLayer, zoneLayer);
     }
 }

@@ -18,6 +18,8 @@ import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.GapAreaBuilder;
 import org.sanimap.engine.coverage.LocalPlane;
 import org.sanimap.engine.coverage.FacilityPoint;
+import org.sanimap.engine.coverage.RadiusZones;
+import org.sanimap.engine.coverage.ZonedCoverage;
 import org.sanimap.facility.Facility;
 import org.sanimap.facility.FacilityService;
 import org.sanimap.facility.FacilityStatus;
@@ -25,6 +27,7 @@ import org.sanimap.facility.FacilityType;
 import org.sanimap.network.NetworkService;
 import org.sanimap.progress.FacilityState;
 import org.sanimap.progress.ProgressService;
+import org.sanimap.standards.RadiusZoning;
 import org.sanimap.standards.StandardsService;
 import org.sanimap.standards.StoredRule;
 import org.springframework.stereotype.Service;
@@ -81,12 +84,16 @@ public class CoverageService {
      * "per type" view of a campaign report.
      */
     public List<CoverageReport> byType(String metric, Set<FacilityStatus> statuses, boolean mobileAsToilets, String layer,
-            String weighting, LocalDate asOf, String districtLayer) {
+            String weighting, LocalDate asOf, String districtLayer, String zoneLayer) {
+        List<DistrictAssigner.NamedArea> zoneAreas = zoneLayer == null || zoneLayer.isBlank() ? List.of()
+                : demand.namedAreas(zoneLayer.trim());
         List<CoverageReport> reports = new ArrayList<>();
         for (FacilityType type : FacilityType.values()) {
             if (standards.activeRadius(type).isPresent()) {
+                // a type whose rules no zone is named after is reported at one radius
+                boolean zoned = !zoneAreas.isEmpty() && !standards.radiusZones(type, zoneAreas).zones().isEmpty();
                 reports.add(analyzeWithActiveStandard(new CoverageRequest(type, 1, metric, statuses, mobileAsToilets, layer,
-                        weighting, asOf, districtLayer)).report());
+                        weighting, asOf, districtLayer, zoned ? zoneLayer : null)).report());
             }
         }
         return reports;
@@ -105,10 +112,10 @@ public class CoverageService {
     public CoverageTrend trend(CoverageRequest request, boolean radiusFromStandard, LocalDate from, LocalDate to,
             String step) {
         List<LocalDate> days = CoverageTrend.days(from, to, step);
+        // the demand, the zones, the registry and the timelines are read once for all the days
+        DemandInputs inputs = demandOf(request);
         CoverageRequest atRadius = radiusFromStandard
-                ? request.withRadiusMeters(activeRadiusRule(request.type()).rule().maxValue()) : request;
-        // the demand, the registry and the timelines are read once for all the days
-        DemandInputs inputs = demandOf(request.demandLayer(), request.districtLayer());
+                ? request.withRadiusMeters(defaultRule(request, inputs.zoning()).rule().maxValue()) : request;
         java.util.Map<LocalDate, List<FacilityState>> states = statesOn(days);
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
@@ -130,13 +137,33 @@ public class CoverageService {
                 + "active radius rule for " + type.code() + " in the standards catalogue; give radiusMeters or activate one"));
     }
 
-    /** Runs the analysis with the radius of the type's active standard, and says so in the report. */
+    /**
+     * Runs the analysis with the radius of the type's active standard, and says so in the report. With a zone
+     * layer, each zone takes the radius of the rule named after it, and the rest of the city that of the earliest
+     * active radius rule no zone is named after.
+     */
     public Outcome analyzeWithActiveStandard(CoverageRequest withoutRadius) {
-        StoredRule rule = activeRadiusRule(withoutRadius.type());
+        long t0 = System.nanoTime();
+        DemandInputs inputs = demandOf(withoutRadius);
+        StoredRule rule = defaultRule(withoutRadius, inputs.zoning());
         CoverageRequest request = withoutRadius.withRadiusMeters(rule.rule().maxValue());
-        Outcome o = analyze(request);
-        return new Outcome(o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
-                rule.rule().confidence(), rule.rule().areaClass())), o.study(), o.facilities(), o.areas());
+        List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
+        Outcome o = analyze(request, inputs, states, t0);
+        CoverageReport report = o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
+                rule.rule().confidence(), rule.rule().areaClass()));
+        if (report.zoning() != null) {
+            // the demand outside the zones took the default rule's radius: name it
+            report = report.withZoning(new CoverageReport.Zoning(report.zoning().layer(), report.zoning().zones().stream()
+                    .map(z -> z.rule() == null ? new CoverageReport.Zone(z.name(), z.radiusMeters(), rule.rule().code(), z.total(),
+                            z.covered(), z.coveredPercent(), z.cells(), z.coveredCells()) : z).toList(),
+                    report.zoning().zonesWithoutRule()));
+        }
+        return new Outcome(report, o.study(), o.facilities(), o.areas(), o.zones());
+    }
+
+    /** The rule whose radius applies outside the zones (everywhere without a zone layer). */
+    private StoredRule defaultRule(CoverageRequest request, RadiusZoning zoning) {
+        return zoning == null || zoning.defaultRule() == null ? activeRadiusRule(request.type()) : zoning.defaultRule();
     }
 
     /**
@@ -144,17 +171,18 @@ public class CoverageService {
      * that split it.
      */
     public record Outcome(CoverageReport report, CoverageStudy.Result study, List<FacilityPoint> facilities,
-            List<DistrictAssigner.NamedArea> areas) {
+            List<DistrictAssigner.NamedArea> areas, RadiusZones zones) {
         public Outcome {
             facilities = List.copyOf(facilities);
             areas = List.copyOf(areas);
+            zones = zones == null ? RadiusZones.NONE : zones;
         }
     }
 
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
         List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
-        return analyze(request, demandOf(request.demandLayer(), request.districtLayer()), states, t0);
+        return analyze(request, demandOf(request), states, t0);
     }
 
     /**
@@ -197,13 +225,16 @@ public class CoverageService {
         return out;
     }
 
-    /** A demand layer's cells as points, their polygons where it has them, and the planning areas. */
+    /**
+     * A demand layer's cells as points, their polygons where it has them, the planning areas, and the radii by zone
+     * (null without a zone layer).
+     */
     private record DemandInputs(String layer, List<DemandPoint> points, java.util.Map<String, Geometry> polygons,
-            List<DistrictAssigner.NamedArea> areas) {
+            List<DistrictAssigner.NamedArea> areas, RadiusZoning zoning) {
     }
 
-    private DemandInputs demandOf(String requestedLayer, String districtLayer) {
-        String layer = demand.resolveLayer(requestedLayer);
+    private DemandInputs demandOf(CoverageRequest request) {
+        String layer = demand.resolveLayer(request.demandLayer());
         List<DemandPoint> points = new ArrayList<>();
         java.util.Map<String, Geometry> polygons = new java.util.HashMap<>();
         for (DemandCell c : demand.cells(layer, null)) {
@@ -212,7 +243,9 @@ public class CoverageService {
                 polygons.put(c.key(), c.areaWgs84());
             }
         }
-        return new DemandInputs(layer, points, polygons, demand.namedAreas(districtLayer));
+        RadiusZoning zoning = request.zoneLayer() == null ? null
+                : standards.radiusZones(request.type(), demand.namedAreas(request.zoneLayer())).requireZones(request.zoneLayer());
+        return new DemandInputs(layer, points, polygons, demand.namedAreas(request.districtLayer()), zoning);
     }
 
     /**
@@ -253,16 +286,27 @@ public class CoverageService {
             }
             model = areaWeighted(model, polygons, planeOf(points), request.radiusMeters());
         }
+        RadiusZoning zoning = inputs.zoning();
+        if (zoning != null) {
+            model = new ZonedCoverage(model, zoning.zones());
+        }
         CoverageStudy.Result study = new CoverageStudy(model).run(points, sites, areas,
                 request.radiusMeters(), MAX_GAPS);
         List<String> statusCodes = statuses.stream().sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(FacilityStatus::code).toList();
         CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(), statusCodes,
                 sites.size(), layer, study, loadMillis);
-        return new Outcome(report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
+        report = report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
                 .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
-                        request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer()),
-                study, sites, areas);
+                        request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer());
+        if (zoning != null) {
+            report = report.withZoning(new CoverageReport.Zoning(request.zoneLayer(), zoning.zones()
+                    .tally(study.demand(), study.coverage(), request.radiusMeters()).stream()
+                    .map(z -> new CoverageReport.Zone(z.zone(), z.radiusMeters(), zoning.ruleOfZone().get(z.zone()),
+                            z.totalPopulation(), z.coveredPopulation(), z.coveredPercent(), z.cells(), z.coveredCells()))
+                    .toList(), zoning.zonesWithoutRule()));
+        }
+        return new Outcome(report, study, sites, areas, zoning == null ? RadiusZones.NONE : zoning.zones());
     }
 
     private static CoverageModel areaWeighted(CoverageModel base, java.util.Map<String, Geometry> polygons, LocalPlane plane,
@@ -293,9 +337,10 @@ public class CoverageService {
         LocalPlane plane = planeOf(demandPoints);
         double radius = outcome.report().radiusMeters();
         GapAreaBuilder builder = new GapAreaBuilder();
-        Geometry served = metric.equals("walking")
-                ? network.walkingCoverage().prepare(outcome.facilities(), radius).serviceArea(WALKING_TRIM_METERS, plane)
-                : builder.straightLineServiceArea(outcome.facilities(), radius, plane);
+        // with zones, each zone's part is served at its radius and the rest at the default
+        Geometry served = outcome.zones().clipServiceArea(r -> metric.equals("walking")
+                ? network.walkingCoverage().prepare(outcome.facilities(), r).serviceArea(WALKING_TRIM_METERS, plane)
+                : builder.straightLineServiceArea(outcome.facilities(), r, plane), radius);
         return new GapAreas(served, builder.gaps(served, outcome.areas(), demandPoints, plane));
     }
 

@@ -29,10 +29,13 @@ import org.sanimap.facility.FacilityType;
  *                         null for every stored layer
  * @param timeLimitSeconds limit for the whole solve, 1 to 600; default 60
  * @param exact            false: heuristic answer only (instant, no proof); default true
+ * @param zoneLayer        a layer of areas named after the area classes of the type's active radius rules: residents
+ *                         inside each are served within its rule's radius, the rest within {@code radiusMeters} (or the
+ *                         default rule's); null for one radius everywhere
  */
 public record SitingRequest(FacilityType type, SitingModel model, Double radiusMeters, Integer p, Double targetCoverage,
         String metric, Candidates candidates, JsonNode exclusions, Set<FacilityStatus> include, Boolean mobileAsToilets,
-        String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact) {
+        String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact, String zoneLayer) {
 
     public static final int MAX_P = 5000;
     public static final double MAX_TIME_LIMIT_SECONDS = 600;
@@ -68,6 +71,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         exact = exact == null || exact;
         district = district == null || district.isBlank() ? null : district.trim();
         districtLayer = districtLayer == null || districtLayer.isBlank() ? null : districtLayer.trim();
+        zoneLayer = zoneLayer == null || zoneLayer.isBlank() ? null : zoneLayer.trim();
         if (district != null && district.length() > 200) {
             throw new IllegalArgumentException("district name longer than 200 characters");
         }
@@ -83,7 +87,8 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
             throw new IllegalArgumentException("the body must be a JSON object with type, model, ...");
         }
         java.util.Set<String> known = java.util.Set.of("type", "model", "radiusMeters", "p", "targetCoverage", "metric", "candidates",
-                "exclusions", "include", "mobileAsToilets", "layer", "district", "districtLayer", "timeLimitSeconds", "exact");
+                "exclusions", "include", "mobileAsToilets", "layer", "district", "districtLayer", "timeLimitSeconds", "exact",
+                "zoneLayer");
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "'; expected " + new java.util.TreeSet<>(known));
@@ -110,7 +115,8 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
                 body.hasNonNull("model") ? SitingModel.fromCode(body.get("model").asText()) : null,
                 number(body, "radiusMeters"), p == null ? null : p.intValue(), number(body, "targetCoverage"), text(body, "metric"),
                 candidates, body.get("exclusions"), include, bool(body, "mobileAsToilets"), text(body, "layer"),
-                text(body, "district"), text(body, "districtLayer"), number(body, "timeLimitSeconds"), bool(body, "exact"));
+                text(body, "district"), text(body, "districtLayer"), number(body, "timeLimitSeconds"), bool(body, "exact"),
+                text(body, "zoneLayer"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -27,6 +27,7 @@ import org.sanimap.demand.DemandCell;
 import org.sanimap.demand.DemandService;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.GreatCircle;
+import org.sanimap.engine.coverage.RadiusZones;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.engine.network.WalkingGraph;
 import org.sanimap.engine.siting.CandidateGenerator;
@@ -49,6 +50,7 @@ import org.sanimap.network.NetworkService;
 import org.sanimap.progress.ProgressService;
 import org.sanimap.progress.Project;
 import org.sanimap.progress.ProjectDraft;
+import org.sanimap.standards.RadiusZoning;
 import org.sanimap.standards.StandardsService;
 import org.sanimap.standards.StoredRule;
 import org.slf4j.Logger;
@@ -142,7 +144,7 @@ public class SitingService {
     }
 
     /**
-     * Checks the request against the stores (radius, layer), stores and queues the run.
+     * Checks the request against the stores (radius, layer, zones), stores and queues the run.
      *
      * @param body     the request as posted, kept with the run
      * @param userName who asks
@@ -150,8 +152,12 @@ public class SitingService {
     public SitingJob submit(SitingRequest request, JsonNode body, String userName) {
         Double standardRadius = null;
         String standardCode = null;
+        RadiusZoning zoning = request.zoneLayer() == null ? null
+                : standards.radiusZones(request.type(), demand.namedAreas(request.zoneLayer())).requireZones(request.zoneLayer());
         if (request.radiusMeters() == null) {
-            StoredRule rule = standards.activeRadius(request.type()).orElseThrow(() -> new IllegalArgumentException(
+            // outside the zones, the earliest active radius rule that no zone is named after
+            StoredRule rule = zoning != null && zoning.defaultRule() != null ? zoning.defaultRule()
+                    : standards.activeRadius(request.type()).orElseThrow(() -> new IllegalArgumentException(
                     "no radiusMeters given and no active radius rule for " + request.type().code()
                             + " in the standards catalogue; give radiusMeters or activate one"));
             standardRadius = rule.rule().maxValue();
@@ -177,7 +183,8 @@ public class SitingService {
             network.walkingCoverage(); // fails now, with a clear message, when there is no network
         }
         prune();
-        Run run = new Run(UUID.randomUUID().toString(), request, body, userName, radius, standardCode, clock.instant());
+        Run run = new Run(UUID.randomUUID().toString(), request, body, userName, radius, standardCode,
+                zoning == null ? RadiusZones.NONE : zoning.zones(), clock.instant());
         stored.insert(new SitingRunRepository.StoredRun(run.id, run.submittedAt, userName, request.type().code(),
                 request.model().code(), request.timeLimitSeconds(), run.state, 0, null, body.toString(), null));
         runs.put(run.id, run);
@@ -442,7 +449,18 @@ public class SitingService {
         double[] eLat = existing.stream().mapToDouble(f -> f.attributes().latWgs84()).toArray();
         WalkingCoverageAnalyzer walking = q.metric().equals("walking") ? network.walkingCoverage() : null;
         run.phase = "candidates";
-        CoverageSets existingSets = coverage(walking, dLon, dLat, eLon, eLat, radius);
+        // with zones, each cell is served within its zone's radius, and candidates are sought as far as the widest
+        double[] radii = null;
+        double reach = radius;
+        if (!run.zones.isEmpty()) {
+            radii = new double[n];
+            for (int i = 0; i < n; i++) {
+                RadiusZones.Zone z = run.zones.zoneAt(dLon[i], dLat[i]);
+                radii[i] = z == null ? radius : z.radiusMeters();
+            }
+            reach = run.zones.maxRadiusMeters(radius);
+        }
+        CoverageSets existingSets = coverage(walking, dLon, dLat, eLon, eLat, radius, radii);
         int[] gaps = SitingProblem.gaps(weight, existingSets);
         double[] gLon = Arrays.stream(gaps).mapToDouble(i -> dLon[i]).toArray();
         double[] gLat = Arrays.stream(gaps).mapToDouble(i -> dLat[i]).toArray();
@@ -450,7 +468,7 @@ public class SitingService {
         List<String> siteIds = new ArrayList<>();
         String source = q.candidates().source();
         if (source.equals("grid")) {
-            sites = CandidateGenerator.gridOverGaps(gLon, gLat, q.candidates().spacingMeters(), radius);
+            sites = CandidateGenerator.gridOverGaps(gLon, gLat, q.candidates().spacingMeters(), reach);
         } else if (source.equals("network")) {
             WalkingGraph graph = network.graph().orElseThrow(() -> new IllegalArgumentException("no walking network"));
             double[] lon = new double[graph.nodeCount()];
@@ -459,7 +477,7 @@ public class SitingService {
                 lon[k] = graph.nodeLon(k);
                 lat[k] = graph.nodeLat(k);
             }
-            sites = CandidateGenerator.pointsNearGaps(lon, lat, gLon, gLat, radius);
+            sites = CandidateGenerator.pointsNearGaps(lon, lat, gLon, gLat, reach);
         } else {
             sites = new double[][] {layerPoints.lon, layerPoints.lat};
             siteIds.addAll(layerPoints.ids);
@@ -483,16 +501,16 @@ public class SitingService {
             cIds.add(siteIds.isEmpty() ? String.format(Locale.ROOT, "%s-%.6f,%.6f", source, sites[0][k], sites[1][k]) : siteIds.get(k));
         }
         run.phase = "coverage sets";
-        CoverageSets sets = coverage(walking, dLon, dLat, cLon, cLat, radius);
+        CoverageSets sets = coverage(walking, dLon, dLat, cLon, cLat, radius, radii);
         SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
         long built = System.nanoTime();
         if (cLon.length == 0 && gaps.length > 0) {
             throw new IllegalArgumentException(noCandidateReason(source, sites[0].length, outsideDistrict, district, gaps.length,
-                    radius));
+                    reach));
         }
         if (gaps.length == 0 && q.model() == SitingModel.MCLP) {
             throw new IllegalArgumentException("the existing facilities already cover every resident at " + radius
-                    + " m: there is nothing to site");
+                    + " m" + (radii == null ? "" : " and the zones' radii") + ": there is nothing to site");
         }
         // LSCP with every resident covered already: the engine's answer is no new site
         SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
@@ -518,11 +536,26 @@ public class SitingService {
                 mclp ? null : q.targetCoverage(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), finite(r.objective()),
                 finite(r.bound()), finite(r.gap()), finite(r.heuristicObjective()), n, existing.size(), cLon.length, sets.pairCount(),
                 r.totalWeight(), r.existingCoveredWeight(), r.status() == SolveStatus.INFEASIBLE ? r.existingCoveredWeight() : r.coveredWeightAfter(),
-                r.unreachableWeight(), proposals, timings);
+                r.unreachableWeight(), proposals, timings, q.zoneLayer(), run.zones.isEmpty() ? null : zoneRadii(run.zones));
     }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** Each zone's radius (the smallest where a name repeats). */
+    private static Map<String, Double> zoneRadii(RadiusZones zones) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        zones.zones().forEach(z -> out.merge(z.name(), z.radiusMeters(), Math::min));
+        return out;
+    }
+
+    /** Coverage at one radius, or with {@code radii} (non-null) at each cell's own. */
+    private static CoverageSets coverage(WalkingCoverageAnalyzer walking, double[] dLon, double[] dLat, double[] sLon, double[] sLat,
+            double radius, double[] radii) {
+        return radii == null ? coverage(walking, dLon, dLat, sLon, sLat, radius)
+                : CoverageSetBuilder.perDemandRadius(dLon, dLat, radii, sLon.length,
+                        (lon, lat, r) -> coverage(walking, lon, lat, sLon, sLat, r));
     }
 
     private static CoverageSets coverage(WalkingCoverageAnalyzer walking, double[] dLon, double[] dLat, double[] sLon, double[] sLat,
@@ -610,6 +643,8 @@ public class SitingService {
         final String submittedBy;
         final double radiusMeters;
         final String standardCode;
+        /** Radii by zone ({@link RadiusZones#NONE}: {@code radiusMeters} everywhere). */
+        final RadiusZones zones;
         final Instant submittedAt;
         final SitingOptimizer optimizer;
         volatile String state = "queued";
@@ -625,7 +660,8 @@ public class SitingService {
         volatile boolean recorded;
 
         Run(String id, SitingRequest request, JsonNode body, String submittedBy, double radiusMeters, String standardCode,
-                Instant submittedAt) {
+                RadiusZones zones, Instant submittedAt) {
+            this.zones = zones;
             this.id = id;
             this.request = request;
             this.body = body;

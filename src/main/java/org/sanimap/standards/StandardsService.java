@@ -7,9 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.sanimap.engine.coverage.DistrictAssigner;
+import org.sanimap.engine.coverage.RadiusZones;
 import org.sanimap.facility.FacilityType;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
@@ -83,6 +90,48 @@ public class StandardsService {
     @Transactional(readOnly = true)
     public Optional<StoredRule> activeRadius(FacilityType type) {
         return list(type, RuleKind.RADIUS, true).stream().min(Comparator.comparingLong(StoredRule::id));
+    }
+
+    /**
+     * The radii the type's active radius rules give to the areas of a zone layer: an area named after a rule's
+     * area class (compared ignoring case, spaces, hyphens and underscores) is a zone served within that rule's
+     * radius (the smallest when several rules name it).
+     *
+     * @param areas the zone layer's areas
+     */
+    @Transactional(readOnly = true)
+    public RadiusZoning radiusZones(FacilityType type, List<DistrictAssigner.NamedArea> areas) {
+        List<StoredRule> rules = list(type, RuleKind.RADIUS, true).stream().filter(r -> r.rule().maxValue() != null)
+                .sorted(Comparator.comparingLong(StoredRule::id)).toList();
+        List<RadiusZones.Zone> zones = new ArrayList<>();
+        Map<String, String> ruleOfZone = new LinkedHashMap<>();
+        List<String> withoutRule = new ArrayList<>();
+        Set<Long> zoneRules = new HashSet<>();
+        for (DistrictAssigner.NamedArea area : areas) {
+            StoredRule best = null;
+            for (StoredRule r : rules) {
+                if (r.rule().areaClass() != null && key(r.rule().areaClass()).equals(key(area.name()))
+                        && (best == null || r.rule().maxValue() < best.rule().maxValue())) {
+                    best = r;
+                }
+            }
+            if (best == null) {
+                withoutRule.add(area.name());
+            } else {
+                zones.add(new RadiusZones.Zone(area.name(), area.areaWgs84(), best.rule().maxValue()));
+                ruleOfZone.put(area.name(), best.rule().code());
+                zoneRules.add(best.id());
+            }
+        }
+        StoredRule fallback = rules.stream().filter(r -> !zoneRules.contains(r.id())).findFirst()
+                .orElse(rules.isEmpty() ? null : rules.get(0));
+        return new RadiusZoning(type, new RadiusZones(zones), ruleOfZone, withoutRule, fallback,
+                rules.stream().map(r -> r.rule().areaClass()).filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
+    /** An area class or zone name as compared: lower case, without spaces, hyphens and underscores. */
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_\\-]", "");
     }
 
     private static Instant now() {
