@@ -60,6 +60,18 @@ final class CoveragePrintReport {
         if (trend != null) {
             h.append(overTime(trend));
         }
+        if (r.zoning() != null) {
+            h.append("<h2>分区半径 Radius zones</h2><table><tr>");
+            CoverageTableWriter.ZONE_HEADERS.forEach(header -> h.append("<th>").append(e(header)).append("</th>"));
+            h.append("</tr>");
+            for (CoverageReport.Zone z : r.zoning().zones()) {
+                List<Object> cells = CoverageTableWriter.zoneRow(z);
+                h.append("<tr><td>").append(e(cells.get(0).toString())).append("</td>");
+                cells.subList(1, cells.size()).forEach(c -> h.append(td(c)));
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
         h.append("<h2>地图 Map</h2>").append(svg(outcome));
         h.append("<h2>按区 Per district</h2><table><tr>");
         for (String header : CoverageTableWriter.DISTRICT_HEADERS) {

@@ -132,7 +132,8 @@ final class CoverageTableWriter {
     private static List<List<Object>> byTypeRows(List<CoverageReport> reports) {
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (CoverageReport report : reports) {
-            String standard = report.standard() == null ? "" : report.standard().source();
+            String standard = (report.standard() == null ? "" : report.standard().source())
+                    + (report.zoning() == null ? "" : "; 分区半径 radius zones: " + zoningText(report));
             for (CoverageReport.District d : report.perDistrict()) {
                 rows.add(List.of(report.type(), report.radiusMeters(), standard, d.name(), round(d.total()), round(d.covered()),
                         round(d.total() - d.covered()), percent(d.coveredPercent())));
@@ -172,6 +173,14 @@ final class CoverageTableWriter {
             for (String[] p : parameters(report)) {
                 row(params.createRow(r++), p[0], p[1]);
             }
+            if (report.zoning() != null) {
+                Sheet zones = book.createSheet("分区半径 zones");
+                header(zones, bold, ZONE_HEADERS);
+                int zr = 1;
+                for (CoverageReport.Zone z : report.zoning().zones()) {
+                    row(zones.createRow(zr++), zoneRow(z).toArray());
+                }
+            }
             for (Sheet s : List.of(districts, gaps, params)) {
                 for (int c = 0; c < 7; c++) {
                     s.autoSizeColumn(c);
@@ -188,7 +197,7 @@ final class CoverageTableWriter {
     static List<String[]> parameters(CoverageReport report) {
         String standard = report.standard() == null ? "radius given by the user 用户指定半径"
                 : report.standard().source() + " (" + report.standard().code() + ", confidence " + report.standard().confidence() + ")";
-        return List.of(
+        List<String[]> out = new java.util.ArrayList<>(List.of(
                 new String[] {"设施类型 facility type", report.type()},
                 new String[] {"距离 metric", report.metric().equals("walking") ? "步行 walking (network)" : "直线 straight line"},
                 new String[] {"服务半径 radius (m)", Double.toString(report.radiusMeters())},
@@ -197,7 +206,37 @@ final class CoverageTableWriter {
                 new String[] {"设施截至 facilities as of", report.asOf() == null ? "当前登记 today's registry" : report.asOf()},
                 new String[] {"设施数 facilities", Integer.toString(report.facilityCount())},
                 new String[] {"人口图层 demand layer", report.demandLayer()},
-                new String[] {"分区图层 district layer", report.districtLayer() == null ? "全部 every layer" : report.districtLayer()});
+                new String[] {"分区图层 district layer", report.districtLayer() == null ? "全部 every layer" : report.districtLayer()}));
+        if (report.zoning() != null) {
+            out.add(new String[] {"分区半径 radius zones", zoningText(report)});
+        }
+        return out;
+    }
+
+    /** The radii by zone in one line: "用地: residential 500 m (rule); outside zones 300 m; no rule: commercial". */
+    static String zoningText(CoverageReport report) {
+        CoverageReport.Zoning z = report.zoning();
+        StringBuilder s = new StringBuilder(z.layer()).append(": ");
+        s.append(String.join("; ", z.zones().stream().map(zone -> zone.name() + " " + fmt(zone.radiusMeters()) + " m"
+                + (zone.rule() == null ? "" : " (" + zone.rule() + ")")).toList()));
+        if (!z.zonesWithoutRule().isEmpty()) {
+            s.append("; 无规则 no rule: ").append(String.join(", ", z.zonesWithoutRule()));
+        }
+        return s.toString();
+    }
+
+    private static String fmt(double meters) {
+        return meters == Math.rint(meters) ? Long.toString((long) meters) : Double.toString(meters);
+    }
+
+    /** Headers of the per-zone table (Excel sheet, printable report). */
+    static final List<String> ZONE_HEADERS = List.of("分区 zone", "半径 radius (m)", "规则 rule", "单元 cells", "覆盖单元 covered cells",
+            "人口 population", "覆盖人口 covered", "覆盖率% covered");
+
+    /** One row of the per-zone table. */
+    static List<Object> zoneRow(CoverageReport.Zone z) {
+        return java.util.Arrays.asList(z.name(), z.radiusMeters(), z.rule() == null ? "" : z.rule(), z.cells(), z.coveredCells(),
+                round(z.total()), round(z.covered()), percent(z.coveredPercent()));
     }
 
     private static void header(Sheet sheet, CellStyle bold, List<String> names) {

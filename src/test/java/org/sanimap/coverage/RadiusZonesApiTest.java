@@ -76,6 +76,15 @@ class RadiusZonesApiTest {
         // a radius given by hand holds outside the zones: 700 m reaches A and D there, the zone keeps its 500 m
         assertThat(get(base + "&zoneLayer=用地&radiusMeters=700").path("coveredPopulation").asDouble()).isEqualTo(110);
 
+        // the printable report and the campaign table name the radii by zone
+        assertThat(http.getForObject("/api/coverage/report.html?type=public_toilet&layer=cells&zoneLayer=用地", String.class))
+                .contains("<td>用地: residential 500 m (city-toilet-residential); (outside zones) 300 m (gb55013-toilet-radius); "
+                        + "无规则 no rule: commercial</td>")
+                .contains("<tr><td>residential</td><td>500.0</td><td>city-toilet-residential</td><td>2</td><td>1</td><td>60</td>"
+                        + "<td>20</td>");
+        assertThat(http.getForObject("/api/coverage/by-type.csv?layer=cells&zoneLayer=用地", String.class))
+                .contains("residential 500 m");
+
         // the drawn service area: 445 m east of the toilet is served (residential, 500 m), 445 m west is not
         JsonNode areas = get("/api/coverage/gap-areas?type=public_toilet&layer=cells&districtLayer=用地&zoneLayer=用地");
         Geometry served = new GeoJsonReader().read(areas.path("features").get(0).path("geometry").toString());
