@@ -476,7 +476,7 @@
    * Fills a layer choice from the stored layers at url, keeping the current choice while it exists; the
    * choice is shown when there are several. allKey: the text of an option for every layer, or null.
    */
-  function loadLayerChoice(url, selectId, allKey) {
+  function loadLayerChoice(url, selectId, allKey, shownFrom) {
     return api('GET', url).then(function (r) {
       var select = document.getElementById(selectId);
       var current = select.value;
@@ -485,7 +485,7 @@
       var names = r.body.map(function (l) { return l.name; });
       names.forEach(function (name) { select.appendChild(el('option', { value: name }, name)); });
       select.value = names.indexOf(current) >= 0 ? current : (allKey ? '' : (names[0] || ''));
-      document.getElementById(selectId + '-label').hidden = names.length < 2;
+      document.getElementById(selectId + '-label').hidden = names.length < (shownFrom || 2);
     });
   }
 
@@ -500,9 +500,16 @@
     return select && select.value ? select.value : null;
   }
 
-  /** The stored layers of planning areas. */
+  /** The layer of radius zones, or null for one radius everywhere. */
+  function zoneLayerName() {
+    var select = document.getElementById('coverage-zone-layer');
+    return select && select.value ? select.value : null;
+  }
+
+  /** The stored layers of planning areas, as the districts' choice and the radius zones' (shown from one layer). */
   function loadDistrictLayers() {
-    return loadLayerChoice('/api/districts/layers', 'coverage-district-layer', 'coverage.allDistrictLayers');
+    return Promise.all([loadLayerChoice('/api/districts/layers', 'coverage-district-layer', 'coverage.allDistrictLayers'),
+      loadLayerChoice('/api/districts/layers', 'coverage-zone-layer', 'coverage.noZones', 1)]);
   }
 
   /** Drops what the optional overlays hold, so they are read afresh (now if they are on). */
@@ -646,6 +653,7 @@
     if (asOf) { q.set('asOf', asOf); }
     if (demandLayerName()) { q.set('layer', demandLayerName()); }
     if (districtLayerName()) { q.set('districtLayer', districtLayerName()); }
+    if (zoneLayerName()) { q.set('zoneLayer', zoneLayerName()); }
     return q;
   }
 
@@ -670,6 +678,7 @@
         if (q.get('asOf')) { metricOnly.set('asOf', q.get('asOf')); }
         if (q.get('layer')) { metricOnly.set('layer', q.get('layer')); }
         if (q.get('districtLayer')) { metricOnly.set('districtLayer', q.get('districtLayer')); }
+        if (q.get('zoneLayer')) { metricOnly.set('zoneLayer', q.get('zoneLayer')); }
         document.getElementById('download-by-type-csv').setAttribute('href', '/api/coverage/by-type.csv?' + metricOnly.toString());
         document.getElementById('download-by-type-xlsx').setAttribute('href', '/api/coverage/by-type.xlsx?' + metricOnly.toString());
         uncoveredLayer.clearLayers();
@@ -747,6 +756,27 @@
       tr.appendChild(el('td', null, Math.round(d.total - d.covered).toLocaleString()));
       table.appendChild(tr);
     });
+    if (report.zoning) {
+      // each zone's radius, from the rule named after it; the rest of the city at the radius field's
+      var zoneHead = el('tr');
+      ['coverage.zone', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { zoneHead.appendChild(el('th', null, t(k))); });
+      table.appendChild(zoneHead);
+      report.zoning.zones.forEach(function (z) {
+        var tr = el('tr', { 'class': 'zone-row', 'data-zone': z.name, 'data-radius': String(z.radiusMeters),
+          'data-total': String(z.total), 'data-covered': String(z.covered) });
+        tr.appendChild(el('td', null, t('coverage.zoneName', { zone: z.name === '(outside zones)' ? t('coverage.outsideZones')
+          : z.name, radius: z.radiusMeters })));
+        tr.appendChild(el('td', null, z.coveredPercent.toFixed(1) + '%'));
+        tr.appendChild(el('td', null, Math.round(z.total - z.covered).toLocaleString()));
+        table.appendChild(tr);
+      });
+      if (report.zoning.zonesWithoutRule.length) {
+        var none = el('tr');
+        none.appendChild(el('td', { colspan: '3', 'class': 'coords' },
+          t('coverage.zonesWithoutRule', { zones: report.zoning.zonesWithoutRule.join(', ') })));
+        table.appendChild(none);
+      }
+    }
   }
 
   document.getElementById('btn-coverage').addEventListener('click', runCoverage);
@@ -786,6 +816,7 @@
     registryChanged: registryChanged,
     demandLayerName: demandLayerName,
     districtLayerName: districtLayerName,
+    zoneLayerName: zoneLayerName,
     dataImported: dataImported,
     onDistrictsChange: [],
     onLanguage: [],

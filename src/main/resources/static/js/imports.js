@@ -13,6 +13,7 @@
     var target = node('import-target').value;
     node('import-layer-label').hidden = target === 'facilities';
     node('import-admin-level-label').hidden = target !== 'districts';
+    node('import-name-property-label').hidden = target !== 'districts';
     node('import-crs-label').hidden = target !== 'facilities';
     node('import-type-label').hidden = target !== 'facilities';
   }
@@ -35,6 +36,8 @@
     if (table) { q.set('table', table); }
     var level = node('import-admin-level').value.trim();
     if (target === 'districts' && level) { q.set('adminLevel', level); }
+    var nameProperty = node('import-name-property').value.trim();
+    if (target === 'districts' && nameProperty) { q.set('nameProperty', nameProperty); }
     if (target === 'facilities') {
       q.set('crs', node('import-crs').value);
       if (s.districtLayerName()) { q.set('districtLayer', s.districtLayerName()); }
@@ -49,6 +52,7 @@
       unchanged: report.unchanged, skipped: report.skipped, seconds: (report.durationMillis / 1000).toFixed(1) });
     if (report.layer) { line += ' · ' + s.t('import.doneLayer', { layer: report.layer }); }
     if (report.removed > 0) { line += ' · ' + s.t('import.removed', { removed: report.removed }); }
+    if (report.polygonsJoined > 0) { line += ' · ' + s.t('import.joined', { n: report.polygonsJoined }); }
     if (report.notInFile > 0) { line += ' · ' + s.t('import.notInFile', { n: report.notInFile }); }
     if (report.districtsFromLocation > 0) {
       line += ' · ' + s.t('import.located', { n: report.districtsFromLocation });

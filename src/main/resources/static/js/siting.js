@@ -47,6 +47,7 @@
     if (value('siting-district')) { body.district = value('siting-district'); }
     if (s.demandLayerName()) { body.layer = s.demandLayerName(); }
     if (s.districtLayerName()) { body.districtLayer = s.districtLayerName(); }
+    if (s.zoneLayerName()) { body.zoneLayer = s.zoneLayerName(); }
     if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;

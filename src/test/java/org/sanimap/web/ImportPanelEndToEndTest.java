@@ -196,6 +196,49 @@ class ImportPanelEndToEndTest {
         assertThat(result.getText()).contains("latitude 95.2 out of range [-90, 90] at row 3");
         assertThat(markers()).hasSize(markersBefore + 1);
         assertThat(apiTotalCount()).isEqualTo(markersBefore + 1);
+
+        // radius zones: land-use parcels named by their landuse attribute (two residential ones joined), a city rule
+        // of 500 m for residential land; the coverage panel then serves Norte's residents within 500 m
+        Path landUse = write("landuse.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
+                + landUse("residential", -51.30, -30.05, -51.20, -29.95) + "," + landUse("residential", -51.20, -30.05, -51.10, -29.95)
+                + "," + landUse("commercial", -51.30, -30.15, -51.10, -30.05) + "]}");
+        new Select(browser.findElement(By.id("import-target"))).selectByValue("districts");
+        browser.findElement(By.id("import-layer")).clear();
+        browser.findElement(By.id("import-layer")).sendKeys("landuse");
+        browser.findElement(By.id("import-name-property")).sendKeys("landuse");
+        browser.findElement(By.id("import-file")).sendKeys(landUse.toString());
+        result = submit();
+        assertThat(result.getAttribute("class")).as(result.getText()).isEqualTo("info");
+        assertThat(http.getForObject("/api/districts/names?layer=landuse", String.class)).isEqualTo("[\"commercial\",\"residential\"]");
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity("/api/standards",
+                new org.springframework.http.HttpEntity<>("{\"code\":\"poa-toilet-residential\",\"facilityType\":\"public_toilet\","
+                        + "\"kind\":\"radius\",\"areaClass\":\"residential\",\"maxValue\":500,\"source\":\"city plan\","
+                        + "\"confidence\":\"L\",\"active\":true}", headers), String.class).getStatusCode().value()).isEqualTo(201);
+        new Select(browser.findElement(By.id("coverage-type"))).selectByValue("public_toilet");
+        waitUntil(() -> browser.findElements(By.cssSelector("#coverage-zone-layer option[value='landuse']")).size() == 1);
+        new Select(browser.findElement(By.id("coverage-zone-layer"))).selectByValue("landuse");
+        browser.findElement(By.id("btn-coverage")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("#coverage-table tr.zone-row")).size() == 2);
+        List<WebElement> zoneRows = browser.findElements(By.cssSelector("#coverage-table tr.zone-row"));
+        assertThat(zoneRows.get(0).getAttribute("data-zone")).isEqualTo("residential");
+        assertThat(zoneRows.get(0).getAttribute("data-radius")).isEqualTo("500");
+        String radius = browser.findElement(By.id("coverage-radius")).getAttribute("value");
+        JsonNode zoned = new ObjectMapper().readTree(http.getForObject("/api/coverage?type=public_toilet&radiusMeters=" + radius
+                + "&zoneLayer=landuse", String.class));
+        JsonNode plain = new ObjectMapper().readTree(http.getForObject("/api/coverage?type=public_toilet&radiusMeters=" + radius,
+                String.class));
+        assertThat(Double.parseDouble(browser.findElement(By.id("coverage-summary")).getAttribute("data-covered")))
+                .isEqualTo(zoned.path("coveredPopulation").asDouble());
+        assertThat(zoned.path("coveredPopulation").asDouble()).isGreaterThan(plain.path("coveredPopulation").asDouble());
+        assertThat(browser.findElement(By.id("download-html")).getAttribute("href")).contains("zoneLayer=landuse");
+    }
+
+    private static String landUse(String use, double minLon, double minLat, double maxLon, double maxLat) {
+        return "{\"type\":\"Feature\",\"properties\":{\"landuse\":\"" + use + "\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[" + minLon + "," + minLat + "],[" + maxLon + "," + minLat + "],[" + maxLon + "," + maxLat
+                + "],[" + minLon + "," + maxLat + "],[" + minLon + "," + minLat + "]]]}}";
     }
 
     private static String relation(long id, String name, long... ways) {
