@@ -21,6 +21,7 @@ import org.sanimap.engine.coverage.CoverageStudy;
 import org.sanimap.engine.coverage.DemandPoint;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.FacilityPoint;
+import org.sanimap.engine.coverage.ZonedCoverage;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityStatus;
@@ -46,18 +47,21 @@ import org.sanimap.importing.OsmWalkingNetworkReader;
  *
  * <pre>
  * java -jar target/sanimap.jar coverage --facilities F --demand D [--districts P [--admin-level L]] [--network OSM.pbf] --type T
- *     --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets]
- *     [--crs wgs84|cgcs2000|gcj02|bd09] --out report.json
+ *     --radius-meters R [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--metric euclidean|walking]
+ *     [--include STATUSES] [--mobile-as-toilets] [--crs wgs84|cgcs2000|gcj02|bd09] --out report.json
  * </pre>
  * F: GeoJSON, CSV (lon, lat), OSM PBF/XML or GeoPackage; rows without a type are of type T. D: CSV
  * with lon, lat, population (or a GeoPackage grid). P: GeoJSON or GeoPackage polygons, or an OSM extract
- * whose administrative boundaries of admin_level L are the districts. The report
+ * whose administrative boundaries of admin_level L are the districts. Z: GeoJSON or GeoPackage polygons
+ * named by ATTR (e.g. landuse; polygons of a name are joined): residents inside a zone named in
+ * {@code --zone-radius} are served within its radius, the rest within R. The report
  * has the same shape as {@code GET /api/coverage}.
  */
 public final class CoverageCommand {
 
     static final String USAGE = "usage: java -jar sanimap.jar coverage --facilities F --demand D [--districts P [--admin-level L]] "
-            + "[--network OSM.pbf] --type T --radius-meters R [--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets] "
+            + "[--network OSM.pbf] --type T --radius-meters R [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] "
+            + "[--metric euclidean|walking] [--include STATUSES] [--mobile-as-toilets] "
             + "[--crs wgs84|cgcs2000|gcj02|bd09] --out report.json";
 
     private CoverageCommand() {
@@ -72,7 +76,7 @@ public final class CoverageCommand {
         try {
             CommandLineArguments a = new CommandLineArguments(args,
                     Set.of("facilities", "demand", "districts", "admin-level", "network", "type", "radius-meters", "metric",
-                            "include", "crs", "out"),
+                            "include", "crs", "out", "zones", "zone-property", "zone-radius"),
                     Set.of("mobile-as-toilets"));
             long t0 = System.nanoTime();
             Set<FacilityStatus> statuses = EnumSet.of(FacilityStatus.IN_SERVICE);
@@ -120,11 +124,19 @@ public final class CoverageCommand {
                         : reader.readXml(networkFile));
                 loadMillis = (System.nanoTime() - t0) / 1_000_000;
             }
+            ZoneFiles.ZoneFile zones = ZoneFiles.read(a);
+            if (zones != null) {
+                model = new ZonedCoverage(model, zones.zones());
+            }
             CoverageStudy.Result study = new CoverageStudy(model).run(demand, facilities, areas,
                     request.radiusMeters(), 20);
             CoverageReport report = CoverageReport.of(request.type().code(), request.metric(), request.radiusMeters(),
                     statuses.stream().map(FacilityStatus::code).toList(), facilities.size(),
                     demandFile.getFileName().toString(), study, loadMillis);
+            if (zones != null) {
+                report = report.withZoning(CoverageReport.Zoning.of(zones.name(), zones.zones().tally(study.demand(),
+                        study.coverage(), request.radiusMeters()), java.util.Map.of(), zones.withoutRadius()));
+            }
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             if (outPath.equals("-")) {
                 out.println(json.writeValueAsString(report));

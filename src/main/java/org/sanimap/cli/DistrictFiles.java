@@ -19,11 +19,20 @@ final class DistrictFiles {
      * @throws IllegalArgumentException when the file is of another kind or the level is no whole number
      */
     static List<DistrictAssigner.NamedArea> read(Path file, String adminLevelText) throws IOException {
+        return read(file, adminLevelText, null);
+    }
+
+    /**
+     * @param adminLevelText {@code --admin-level} as given (OSM extracts), or null
+     * @param nameProperty   GeoJSON and GeoPackage: the attribute naming each area, or null for name, 名称, ...
+     * @throws IllegalArgumentException when the file is of another kind or the level is no whole number
+     */
+    static List<DistrictAssigner.NamedArea> read(Path file, String adminLevelText, String nameProperty) throws IOException {
         String name = file.getFileName().toString();
         Integer adminLevel = adminLevel(adminLevelText);
         PlanningAreaReadResult read = switch (CoverageCommand.format(file)) {
-            case GEOJSON -> new PlanningAreaReader().readGeoJson(file, name);
-            case GPKG -> new PlanningAreaReader().readGeoPackage(file, name, null);
+            case GEOJSON -> new PlanningAreaReader(nameProperty).readGeoJson(file, name);
+            case GPKG -> new PlanningAreaReader(nameProperty).readGeoPackage(file, name, null);
             case OSM_PBF -> new OsmBoundaryReader(adminLevel).readPbf(file, name);
             case OSM_XML -> new OsmBoundaryReader(adminLevel).readXml(file, name);
             default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons or an OSM extract");

@@ -60,6 +60,17 @@ public record CoverageReport(String type, String metric, double radiusMeters, Li
             zones = List.copyOf(zones);
             zonesWithoutRule = List.copyOf(zonesWithoutRule);
         }
+
+        /**
+         * The zoning of a study: its per-zone tally, each zone with the code of the rule that set its radius
+         * ({@code ruleOfZone}; the outside row takes none until the default rule is known).
+         */
+        public static Zoning of(String layer, List<org.sanimap.engine.coverage.RadiusZones.ZoneCoverage> tally,
+                Map<String, String> ruleOfZone, List<String> zonesWithoutRule) {
+            return new Zoning(layer, tally.stream().map(z -> new Zone(z.zone(), z.radiusMeters(), ruleOfZone.get(z.zone()),
+                    z.totalPopulation(), z.coveredPopulation(), z.coveredPercent(), z.cells(), z.coveredCells())).toList(),
+                    zonesWithoutRule);
+        }
     }
 
     /**

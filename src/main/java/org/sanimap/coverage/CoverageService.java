@@ -300,11 +300,9 @@ public class CoverageService {
                 .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
                         request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer());
         if (zoning != null) {
-            report = report.withZoning(new CoverageReport.Zoning(request.zoneLayer(), zoning.zones()
-                    .tally(study.demand(), study.coverage(), request.radiusMeters()).stream()
-                    .map(z -> new CoverageReport.Zone(z.zone(), z.radiusMeters(), zoning.ruleOfZone().get(z.zone()),
-                            z.totalPopulation(), z.coveredPopulation(), z.coveredPercent(), z.cells(), z.coveredCells()))
-                    .toList(), zoning.zonesWithoutRule()));
+            report = report.withZoning(CoverageReport.Zoning.of(request.zoneLayer(), zoning.zones()
+                    .tally(study.demand(), study.coverage(), request.radiusMeters()), zoning.ruleOfZone(),
+                    zoning.zonesWithoutRule()));
         }
         return new Outcome(report, study, sites, areas, zoning == null ? RadiusZones.NONE : zoning.zones());
     }

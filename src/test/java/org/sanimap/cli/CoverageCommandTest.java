@@ -157,6 +157,67 @@ class CoverageCommandTest {
     }
 
     @Test
+    void portoAlegreByLandUseServesResidentialLandWithinItsRadiusAsBruteForceFinds() throws Exception {
+        // north of latitude -30.05 residential land (500 m), south of it commercial land given no radius (300 m)
+        Path zones = dir.resolve("landuse.geojson");
+        Files.writeString(zones, "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"landuse\":\"residential\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[-51.4,-30.05],[-51.0,-30.05],[-51.0,-29.9],[-51.4,-29.9],[-51.4,-30.05]]]}},"
+                + "{\"type\":\"Feature\",\"properties\":{\"landuse\":\"commercial\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[-51.4,-30.3],[-51.0,-30.3],[-51.0,-30.05],[-51.4,-30.05],[-51.4,-30.3]]]}}]}",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("zoned.json");
+        int code = CoverageCommand.run(List.of("--facilities", POA.resolve("poa_osm.pbf").toString(), "--demand",
+                POA.resolve("poa_hexgrid.csv").toString(), "--type", "public_toilet", "--radius-meters", "300",
+                "--zones", zones.toString(), "--zone-property", "landuse", "--zone-radius", "residential=500",
+                "--out", out.toString()), new PrintStream(new ByteArrayOutputStream()), System.err);
+        assertThat(code).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+
+        List<double[]> toilets = new ArrayList<>();
+        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(POA.resolve("poa_osm.pbf")).facilities()) {
+            if (f.type() == FacilityType.PUBLIC_TOILET) {
+                toilets.add(new double[] {f.lonWgs84(), f.latWgs84()});
+            }
+        }
+        double covered = 0;
+        double residential = 0;
+        double residentialCovered = 0;
+        List<String> lines = Files.readAllLines(POA.resolve("poa_hexgrid.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            double lon = Double.parseDouble(c[1]);
+            double lat = Double.parseDouble(c[2]);
+            double population = Double.parseDouble(c[3]);
+            boolean north = lat >= -30.05 && lat <= -29.9 && lon >= -51.4 && lon <= -51.0;
+            double radius = north ? 500 : 300;
+            boolean reached = false;
+            for (double[] t : toilets) {
+                reached |= Haversine.meters(lon, lat, t[0], t[1]) <= radius;
+            }
+            covered += reached ? population : 0;
+            residential += north ? population : 0;
+            residentialCovered += north && reached ? population : 0;
+        }
+        assertThat(report.path("coveredPopulation").asDouble()).isEqualTo(covered);
+        JsonNode zoneRows = report.path("zoning").path("zones");
+        assertThat(zoneRows.get(0).path("name").asText()).isEqualTo("residential");
+        assertThat(zoneRows.get(0).path("radiusMeters").asDouble()).isEqualTo(500);
+        assertThat(zoneRows.get(0).path("total").asDouble()).isEqualTo(residential);
+        assertThat(zoneRows.get(0).path("covered").asDouble()).isEqualTo(residentialCovered);
+        assertThat(report.path("zoning").path("zonesWithoutRule").toString()).isEqualTo("[\"commercial\"]");
+        assertThat(residentialCovered).isGreaterThan(0);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(CoverageCommand.run(List.of("--facilities", POA.resolve("poa_osm.pbf").toString(), "--demand",
+                POA.resolve("poa_hexgrid.csv").toString(), "--type", "public_toilet", "--radius-meters", "300",
+                "--zones", zones.toString(), "--zone-property", "landuse", "--zone-radius", "park=400",
+                "--out", out.toString()), System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--zone-radius names 'park', which landuse.geojson has no "
+                + "area of; it has [commercial, residential]");
+    }
+
+    @Test
     void badArgumentsExitWithTwoAndAMessage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CoverageCommand.run(List.of("--facilities", "nope.csv", "--demand", "x", "--type", "public_toilet",
