@@ -18,6 +18,7 @@ import java.util.Set;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.GreatCircle;
 import org.sanimap.engine.coverage.LocalPlane;
+import org.sanimap.engine.coverage.RadiusZones;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.engine.siting.CoverageSetBuilder;
 import org.sanimap.engine.siting.CoverageSets;
@@ -45,7 +46,9 @@ import org.sanimap.importing.SitingPoints;
  * java -jar target/sanimap.jar site --model lscp|mclp --demand D --candidates C [--existing F]
  *     --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]
  *     [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T [--matrix-columns DEMAND,CANDIDATE,DISTANCE]]
- *     [--id-column NAME] [--weight-column NAME] [--time-limit-seconds S] [--heuristic-only] [--threads N] --out result.json
+ *     [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]]
+ *     [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S] [--heuristic-only]
+ *     [--threads N] --out result.json
  * java -jar target/sanimap.jar site --model mclp --covering-instance NewYork.txt --radius-meters 400 --p 50
  *     --earth-radius-meters 6378100 --out result.json
  * java -jar target/sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json
@@ -59,14 +62,17 @@ import org.sanimap.importing.SitingPoints;
  * or a precomputed {@code --distance-matrix} (long format; existing facilities are then candidate
  * ids fixed open). The result has {@code objective}, {@code bound}, {@code status}, {@code chosen}
  * (candidate ids, best first), {@code proposals} and {@code timingsMillis} ({@code build}: reading
- * excluded, coverage sets, reductions and model; {@code solve}: heuristic and exact search).
+ * excluded, coverage sets, reductions and model; {@code solve}: heuristic and exact search). With
+ * {@code --zones}, a demand unit inside a zone that {@code --zone-radius} names is covered within that
+ * zone's radius (lon/lat files and a computed metric only).
  */
 public final class SiteCommand {
 
     static final String USAGE = "usage: java -jar sanimap.jar site --model lscp|mclp --demand D --candidates C [--existing F]"
             + " --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]"
             + " [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T] [--matrix-columns DEMAND,CANDIDATE,DISTANCE]"
-            + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]] [--time-limit-seconds S]"
+            + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]]"
+            + " [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S]"
             + " [--heuristic-only] [--threads N] --out result.json\n"
             + "   or: java -jar sanimap.jar site --model lscp|mclp --covering-instance FILE (TSPLIB-like: every node demand and site) ... --out result.json\n"
             + "   or: java -jar sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json";
@@ -83,7 +89,7 @@ public final class SiteCommand {
             CommandLineArguments a = new CommandLineArguments(args, Set.of("orlib-scp", "model", "demand", "candidates",
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",
                     "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out",
-                    "covering-instance", "districts", "admin-level"),
+                    "covering-instance", "districts", "admin-level", "zones", "zone-property", "zone-radius"),
                     Set.of("heuristic-only"));
             String outPath = a.required("out");
             double limit = a.optional("time-limit-seconds") == null ? 60 : a.number("time-limit-seconds");
@@ -207,8 +213,21 @@ public final class SiteCommand {
         if (demand.planar() && !metric.equals("euclidean") && !metric.equals("matrix")) {
             throw new IllegalArgumentException("--metric " + metric + " needs lon, lat coordinates; the files give x, y");
         }
+        ZoneFiles.ZoneFile zones = ZoneFiles.read(a);
+        double[] radii = null;
+        if (zones != null) {
+            if (demand.planar() || metric.equals("matrix")) {
+                throw new IllegalArgumentException("--zones needs lon, lat files and a computed metric, not planar x, y or "
+                        + "--distance-matrix");
+            }
+            radii = new double[demand.size()];
+            for (int i = 0; i < radii.length; i++) {
+                RadiusZones.Zone z = zones.zones().zoneAt(demand.first()[i], demand.second()[i]);
+                radii[i] = z == null ? radius : z.radiusMeters();
+            }
+        }
         long read = System.nanoTime();
-        CoverageSets sets = coverage(metric, demand, candidates, radius, earthRadius, network, table, demand, candidates);
+        CoverageSets sets = coverage(metric, demand, candidates, radius, radii, earthRadius, network, table, demand, candidates);
         SitingProblem problem;
         if (existingCandidate != null) {
             boolean[] covered = new boolean[demand.size()];
@@ -219,7 +238,8 @@ public final class SiteCommand {
             }
             problem = new SitingProblem(demand.weights(), sets, covered);
         } else if (existingFacilities != null) {
-            CoverageSets existingSets = coverage(metric, demand, existingFacilities, radius, earthRadius, network, null, demand, candidates);
+            CoverageSets existingSets = coverage(metric, demand, existingFacilities, radius, radii, earthRadius, network, null, demand,
+                    candidates);
             problem = SitingProblem.withExisting(demand.weights(), sets, existingSets);
         } else {
             problem = SitingProblem.withoutExisting(demand.weights(), sets);
@@ -231,6 +251,12 @@ public final class SiteCommand {
         result.put("model", model.code());
         result.put("metric", metric);
         result.put("radiusMeters", radius);
+        if (zones != null) {
+            Map<String, Double> zoneRadii = new LinkedHashMap<>();
+            zones.zones().zones().forEach(z -> zoneRadii.put(z.name(), z.radiusMeters()));
+            result.put("zoneRadiiMeters", zoneRadii);
+            result.put("zonesWithoutRadius", zones.withoutRadius());
+        }
         if (model == SitingModel.MCLP) {
             result.put("p", p);
         } else {
@@ -303,26 +329,26 @@ public final class SiteCommand {
         return result;
     }
 
-    private static CoverageSets coverage(String metric, SitingPoints demand, SitingPoints sites, double radius, double earthRadius,
-            WalkingCoverageAnalyzer network, DistanceTableCsvReader.DistanceTable table, SitingPoints allDemand, SitingPoints allCandidates) {
-        double[] dx = demand.first();
-        double[] dy = demand.second();
+    /** Coverage at {@code radius}, or with {@code radii} (non-null: by zone) at each demand unit's own radius. */
+    private static CoverageSets coverage(String metric, SitingPoints demand, SitingPoints sites, double radius, double[] radii,
+            double earthRadius, WalkingCoverageAnalyzer network, DistanceTableCsvReader.DistanceTable table, SitingPoints allDemand,
+            SitingPoints allCandidates) {
+        if (metric.equals("matrix")) {
+            return CoverageSetBuilder.fromDistances(demand.size(), sites.size(), table.demand(), table.candidate(),
+                    table.distance(), radius);
+        }
         double[] sx = sites.first();
         double[] sy = sites.second();
-        return switch (metric) {
-            case "matrix" -> CoverageSetBuilder.fromDistances(demand.size(), sites.size(), table.demand(), table.candidate(),
-                    table.distance(), radius);
-            case "walking" -> CoverageSetBuilder.walking(network, dx, dy, sx, sy, radius);
-            case "great-circle" -> CoverageSetBuilder.greatCircle(dx, dy, sx, sy, radius, earthRadius);
-            default -> {
-                if (demand.planar()) {
-                    yield CoverageSetBuilder.planar(dx, dy, sx, sy, radius);
-                }
-                LocalPlane plane = centredPlane(allDemand, allCandidates);
-                yield CoverageSetBuilder.planar(Arrays.stream(dx).map(plane::x).toArray(), Arrays.stream(dy).map(plane::y).toArray(),
-                        Arrays.stream(sx).map(plane::x).toArray(), Arrays.stream(sy).map(plane::y).toArray(), radius);
-            }
+        LocalPlane plane = demand.planar() ? null : centredPlane(allDemand, allCandidates);
+        CoverageSetBuilder.AtRadius build = (dx, dy, r) -> switch (metric) {
+            case "walking" -> CoverageSetBuilder.walking(network, dx, dy, sx, sy, r);
+            case "great-circle" -> CoverageSetBuilder.greatCircle(dx, dy, sx, sy, r, earthRadius);
+            default -> plane == null ? CoverageSetBuilder.planar(dx, dy, sx, sy, r)
+                    : CoverageSetBuilder.planar(Arrays.stream(dx).map(plane::x).toArray(), Arrays.stream(dy).map(plane::y).toArray(),
+                            Arrays.stream(sx).map(plane::x).toArray(), Arrays.stream(sy).map(plane::y).toArray(), r);
         };
+        return radii == null ? build.build(demand.first(), demand.second(), radius)
+                : CoverageSetBuilder.perDemandRadius(demand.first(), demand.second(), radii, sites.size(), build);
     }
 
     private static LocalPlane centredPlane(SitingPoints demand, SitingPoints candidates) {

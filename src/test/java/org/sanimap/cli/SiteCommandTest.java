@@ -233,6 +233,28 @@ class SiteCommandTest {
     }
 
     @Test
+    void aZonesRadiusLetsASiteServeResidentsFartherAway() throws Exception {
+        Path demand = tmp.resolve("demand-z.csv");
+        Files.writeString(demand, "id,lon,lat,weight\na,120.0000,30.0000,30\nb,120.0100,30.0000,20\n");
+        Path candidates = tmp.resolve("candidates-z.csv");
+        Files.writeString(candidates, "id,lon,lat\nmid,120.0050,30.0000\nnear-b,120.0101,30.0000\n");
+        // residential land west of lon 120.003 at 600 m; mid lies 0.005 degree (481.5 m at 30 N) from a and from b
+        Path zones = tmp.resolve("zones.geojson");
+        Files.writeString(zones, org.sanimap.testing.TestGeoJson.collection(
+                org.sanimap.testing.TestGeoJson.box("residential", 119.9, 29.9, 120.003, 30.1),
+                org.sanimap.testing.TestGeoJson.box("industry", 120.003, 29.9, 120.1, 30.1)));
+        JsonNode plain = site("--model", "mclp", "--p", "1", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--radius-meters", "300");
+        assertThat(plain.path("chosen").toString()).isEqualTo("[\"near-b\"]");
+        JsonNode zoned = site("--model", "mclp", "--p", "1", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--radius-meters", "300", "--zones", zones.toString(), "--zone-radius", "residential=600");
+        assertThat(zoned.path("chosen").toString()).isEqualTo("[\"mid\"]");
+        assertThat(zoned.path("proposals").get(0).path("gainWeight").asDouble()).isEqualTo(30);
+        assertThat(zoned.path("zoneRadiiMeters").toString()).isEqualTo("{\"residential\":600.0}");
+        assertThat(zoned.path("zonesWithoutRadius").toString()).isEqualTo("[\"industry\"]");
+    }
+
+    @Test
     void badInputIsRefusedWithTheRowAndNothingElse() throws Exception {
         Path demand = tmp.resolve("bad.csv");
         Files.writeString(demand, "id,lon,lat,weight\na,120.0,30.0,10\nb,120.0,95.2,20\n");
