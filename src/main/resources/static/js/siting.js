@@ -176,7 +176,7 @@
       table.appendChild(tr);
     });
     if (a.proposals.length > 0) {
-      document.getElementById('siting-accept').hidden = false;
+      document.getElementById('siting-accept').hidden = !canPlan;
       s.map.fitBounds(L.featureGroup(layer.getLayers().filter(function (l) { return l instanceof L.CircleMarker; })).getBounds(),
         { padding: [40, 40], maxZoom: 15 });
     }
@@ -199,6 +199,20 @@
     }).catch(function (e) { s.showMessage(e.message); });
   }
 
+  /** Whether the signed-in user may run siting and accept proposals (planner or admin); others only read runs. */
+  var canPlan = false;
+
+  function loadRole() {
+    return s.api('GET', '/api/users/me').then(function (r) {
+      var me = r.body;
+      canPlan = !!(me && me.authenticated && ['planner', 'admin'].indexOf(me.role) >= 0);
+    }).catch(function () { canPlan = false; }).then(function () {
+      document.getElementById('btn-siting').hidden = !canPlan;
+      document.getElementById('siting-viewer-note').hidden = canPlan;
+      if (!canPlan) { document.getElementById('siting-accept').hidden = true; }
+    });
+  }
+
   document.getElementById('siting-model').addEventListener('change', modelChanged);
   document.getElementById('siting-source').addEventListener('change', sourceChanged);
   document.getElementById('btn-siting').addEventListener('click', run);
@@ -213,4 +227,5 @@
   sourceChanged();
   loadHistory();
   loadDistricts();
+  loadRole();
 })();

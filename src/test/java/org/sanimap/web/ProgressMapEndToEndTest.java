@@ -211,6 +211,9 @@ class ProgressMapEndToEndTest {
         assertThat(browser.findElement(By.id("user-box")).getAttribute("data-role")).isEqualTo("viewer");
         assertThat(browser.findElement(By.id("ledger-form")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("import-panel")).isDisplayed()).isFalse();
+        // nor the siting run button: it says who may propose sites
+        waitUntil(() -> browser.findElement(By.id("siting-viewer-note")).isDisplayed());
+        assertThat(browser.findElement(By.id("btn-siting")).isDisplayed()).isFalse();
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/api/facilities/" + ids.get(3) + "/transitions', {method: 'POST', headers: {'Content-Type': "
                 + "'application/json'}, body: '{\"to\":\"site_selected\"}'}).then(function (r) { done(r.status); });");
