@@ -105,6 +105,14 @@ final class ReducedProblem {
 
     /** Reduces for maximal covering ({@code impliedRows} false) or full set covering (true). */
     static ReducedProblem of(SitingProblem problem, boolean impliedRows) {
+        return of(problem, impliedRows, null);
+    }
+
+    /**
+     * Reduces with candidates in capped groups ({@link SitingQuotas}; null: none): a candidate is dominated
+     * only by one of its own group or of no group, so that swapping it for its dominator keeps every cap.
+     */
+    static ReducedProblem of(SitingProblem problem, boolean impliedRows, int[] groupOfCandidate) {
         int[][] candidatesOf = problem.coverage().candidatesOfDemandView();
         double existing = 0;
         double unreachable = 0;
@@ -134,7 +142,7 @@ final class ReducedProblem {
         // merge identical rows, drop dominated columns, merge again
         Merged m = merge(rows, w);
         int candidateCount = problem.candidateCount();
-        boolean[] keep = undominatedColumns(m.rows, candidateCount);
+        boolean[] keep = undominatedColumns(m.rows, candidateCount, groupOfCandidate);
         int[] newIndex = new int[candidateCount];
         int kept = 0;
         for (int j = 0; j < candidateCount; j++) {
@@ -193,8 +201,11 @@ final class ReducedProblem {
         return new Merged(outRows.toArray(new int[0][]), outWeights.stream().mapToDouble(a -> a[0]).toArray());
     }
 
-    /** Columns not dominated by another column (rows(j) ⊆ rows(k); equal sets keep the lower index). */
-    private static boolean[] undominatedColumns(int[][] rows, int colCount) {
+    /**
+     * Columns not dominated by another column (rows(j) ⊆ rows(k); equal sets keep the lower index), k being
+     * of j's group or of none when there are groups.
+     */
+    private static boolean[] undominatedColumns(int[][] rows, int colCount, int[] group) {
         int[][] colRows = transpose(rows, colCount);
         boolean[] keep = new boolean[colCount];
         for (int j = 0; j < colCount; j++) {
@@ -214,7 +225,8 @@ final class ReducedProblem {
                     continue;
                 }
                 int[] theirs = colRows[k];
-                if (theirs.length < mine.length || (theirs.length == mine.length && k > j)) {
+                if (theirs.length < mine.length || (theirs.length == mine.length && k > j)
+                        || (group != null && group[k] >= 0 && group[k] != group[j])) {
                     continue;
                 }
                 if (isSubset(mine, theirs)) {

@@ -195,11 +195,43 @@ final class SitingMip {
     }
 
     /**
+     * The MCLP with caps per group ({@link SitingQuotas}): at most p new sites in all, at most {@code caps[g]}
+     * among the columns with {@code colGroup[j] == g} (-1: no cap); SCIP with the MCLP settings, warm-started
+     * with {@code hint}.
+     */
+    Outcome mclpWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[] hint, double seconds, int threads) {
+        long t0 = System.nanoTime();
+        MPSolver solver = newSolver("SCIP");
+        if (!solver.setSolverSpecificParametersAsString(MCLP_SCIP_PARAMETERS)) {
+            throw new IllegalStateException("SCIP refused the MCLP parameters");
+        }
+        MPVariable[] x = solver.makeBoolVarArray(m.colCount());
+        // the caps may leave room for fewer than p sites: at most p, then
+        MPObjective objective = mclpModel(solver, x, m, p, null, true);
+        MPConstraint[] quota = new MPConstraint[caps.length];
+        for (int g = 0; g < caps.length; g++) {
+            quota[g] = solver.makeConstraint(0, caps[g]);
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (colGroup[j] >= 0) {
+                quota[colGroup[j]].setCoefficient(x[j], 1);
+            }
+        }
+        return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
+    }
+
+    /**
      * The MCLP over the columns that have a variable: {@code variableOf[j]} is column j's index in
      * {@code x}, -1 for a column left out (null: every column j is {@code x[j]}). Rows that no column
      * of the model covers are left out too.
      */
     private static MPObjective mclpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, int p, int[] variableOf) {
+        return mclpModel(solver, x, m, p, variableOf, false);
+    }
+
+    /** @param atMostP true: at most p sites; false: exactly p */
+    private static MPObjective mclpModel(MPSolver solver, MPVariable[] x, ReducedProblem m, int p, int[] variableOf,
+            boolean atMostP) {
         MPObjective objective = solver.objective();
         for (int i = 0; i < m.rowCount(); i++) {
             MPConstraint link = null;
@@ -217,7 +249,7 @@ final class SitingMip {
                 link.setCoefficient(x[v], -1);
             }
         }
-        MPConstraint count = solver.makeConstraint(p, p);
+        MPConstraint count = solver.makeConstraint(atMostP ? 0 : p, p);
         for (MPVariable v : x) {
             count.setCoefficient(v, 1);
         }

@@ -155,10 +155,66 @@ public final class SitingOptimizer {
     }
 
     public SitingResult run(SitingProblem problem, SitingOptions options) {
+        return run(problem, options, null);
+    }
+
+    /**
+     * Solves with caps on the new sites per group of candidates (MCLP only; null: no caps). With caps, the
+     * heuristic is {@link MclpQuotaSearch} (greedy and swaps within the caps, a sixth of the time when the exact
+     * search follows) and SCIP solves the model with the caps as side constraints, warm-started with it.
+     *
+     * @throws IllegalArgumentException for caps with LSCP, or caps for another number of candidates
+     */
+    public SitingResult run(SitingProblem problem, SitingOptions options, SitingQuotas quotas) {
         synchronized (this) {
             maximising = options.model() == SitingModel.MCLP;
         }
+        if (quotas != null) {
+            if (options.model() != SitingModel.MCLP) {
+                throw new IllegalArgumentException("quotas per district apply to mclp (p new sites) only");
+            }
+            if (quotas.groupOfCandidate().length != problem.candidateCount()) {
+                throw new IllegalArgumentException("quotas name groups of " + quotas.groupOfCandidate().length
+                        + " candidates; the problem has " + problem.candidateCount());
+            }
+            return mclpWithQuotas(problem, options, quotas);
+        }
         return options.model() == SitingModel.MCLP ? mclp(problem, options) : lscp(problem, options);
+    }
+
+    private SitingResult mclpWithQuotas(SitingProblem problem, SitingOptions o, SitingQuotas quotas) {
+        long start = System.nanoTime();
+        long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
+        report("reducing", Double.NaN, Double.NaN);
+        ReducedProblem m = ReducedProblem.of(problem, false, quotas.groupOfCandidate());
+        long reduced = System.nanoTime();
+        int p = o.newSites();
+        int[] colGroup = Arrays.stream(m.column).map(quotas::groupOf).toArray();
+        int[] caps = quotas.maxNewSites();
+        long placeable = quotas.placeable();
+        String fewer = placeable < p ? "the quotas and the candidates leave room for " + placeable + " of the " + p
+                + " new sites" : null;
+        report("heuristic", Double.NaN, Double.NaN);
+        long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
+        int[] heuristic = MclpQuotaSearch.solve(m, p, colGroup, caps, heuristicDeadline, () -> cancelled);
+        double heuristicValue = m.covered(heuristic);
+        long afterHeuristic = System.nanoTime();
+        // the caps only lower the optimum: the bounds without them hold
+        double simpleBound = Math.min(m.reachableWeight, topColumnWeights(m, p));
+        report("heuristic", heuristicValue, simpleBound);
+        if (!o.exact() || cancelled || m.colCount() == 0) {
+            SolveStatus status = heuristicValue >= simpleBound - 1e-6 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+            report("done", heuristicValue, simpleBound);
+            return result(problem, o, m, status, cancelled ? "cancelled" : fewer, heuristicValue, simpleBound, heuristic,
+                    heuristicValue, start, reduced, afterHeuristic, 0, 0);
+        }
+        report("exact search", heuristicValue, simpleBound);
+        SitingMip.Outcome exact = mip.mclpWithQuotas(m, p, colGroup, caps, heuristic, remainingSeconds(deadline), o.threads());
+        SitingResult r = exactResult(problem, o, m, exact, heuristic, heuristicValue, simpleBound, start, reduced,
+                afterHeuristic);
+        return fewer == null || r.reason() != null ? r : new SitingResult(r.model(), r.status(), fewer, r.objective(), r.bound(),
+                r.proposals(), r.totalWeight(), r.existingCoveredWeight(), r.unreachableWeight(), r.heuristicObjective(),
+                r.timings());
     }
 
     private SitingResult mclp(SitingProblem problem, SitingOptions o) {

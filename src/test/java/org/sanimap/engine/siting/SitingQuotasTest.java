@@ -1,0 +1,113 @@
+package org.sanimap.engine.siting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SitingQuotasTest {
+
+    /** The best coverage of at most p sites within the caps, by enumerating every such set. */
+    private static double bruteForce(SitingOptimizerTest.Instance in, int p, int[] group, int[] caps) {
+        int n = group.length;
+        double best = 0;
+        for (int mask = 0; mask < (1 << n); mask++) {
+            if (Integer.bitCount(mask) > p) {
+                continue;
+            }
+            int[] used = new int[caps.length];
+            boolean ok = true;
+            for (int j = 0; j < n; j++) {
+                if ((mask >> j & 1) == 1 && group[j] >= 0 && ++used[group[j]] > caps[group[j]]) {
+                    ok = false;
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            double covered = 0;
+            for (int i = 0; i < in.weights().length; i++) {
+                boolean hit = false;
+                for (int j : in.sets().candidatesOf(i)) {
+                    hit |= (mask >> j & 1) == 1;
+                }
+                covered += hit && !in.existing()[i] ? in.weights()[i] : 0;
+            }
+            best = Math.max(best, covered);
+        }
+        return best;
+    }
+
+    private static void assertWithinCaps(SitingResult r, int[] group, int[] caps, int p) {
+        int[] used = new int[caps.length];
+        for (SitingProposal s : r.proposals()) {
+            if (group[s.candidate()] >= 0) {
+                used[group[s.candidate()]]++;
+            }
+        }
+        for (int g = 0; g < caps.length; g++) {
+            assertThat(used[g]).as("group %d", g).isLessThanOrEqualTo(caps[g]);
+        }
+        assertThat(r.proposals().size()).isLessThanOrEqualTo(p);
+    }
+
+    @Test
+    void exactAnswersMeetTheEnumeratedOptimumWithinTheCaps() {
+        for (long seed = 1; seed <= 12; seed++) {
+            SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 60, 15, 1, 220);
+            SplittableRandom r = new SplittableRandom(seed * 31);
+            int[] group = new int[15];
+            for (int j = 0; j < group.length; j++) {
+                group[j] = r.nextInt(-1, 3); // three districts and some candidates in none
+            }
+            int[] caps = {1, 2, 0};
+            int p = 4;
+            SitingQuotas quotas = new SitingQuotas(group, caps, List.of("西区", "东区", "北区"));
+            double optimum = bruteForce(in, p, group, caps);
+
+            SitingResult exact = new SitingOptimizer(null).run(in.problem(),
+                    new SitingOptions(SitingModel.MCLP, p, 1, 20, 1, true, 0, 1), quotas);
+            assertThat(exact.status()).as("seed %d", seed).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(exact.objective()).as("seed %d", seed).isEqualTo(optimum);
+            assertWithinCaps(exact, group, caps, p);
+
+            SitingResult heuristic = new SitingOptimizer(null).run(in.problem(),
+                    new SitingOptions(SitingModel.MCLP, p, 1, 5, 1, false, 0, 1), quotas);
+            assertWithinCaps(heuristic, group, caps, p);
+            assertThat(heuristic.objective()).isLessThanOrEqualTo(optimum);
+        }
+    }
+
+    @Test
+    void aSiteCoveringLessIsKeptWhenTheOneCoveringMoreLiesInAFullDistrict() {
+        // A (西区, quota 0) covers demand 0, 1, 2; B (东区, quota 1) covers 0 and 1: without regard to the
+        // districts B is dominated by A and dropped, and nothing could be sited
+        CoverageSets sets = new CoverageSets(2, new int[][] {{0, 1}, {0, 1}, {0}});
+        SitingProblem problem = SitingProblem.withoutExisting(new double[] {5, 7, 11}, sets);
+        SitingQuotas quotas = new SitingQuotas(new int[] {0, 1}, new int[] {0, 1}, List.of("西区", "东区"));
+
+        SitingResult r = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, 1, 1, 10, 1, true, 0, 1), quotas);
+
+        assertThat(r.proposals()).extracting(SitingProposal::candidate).containsExactly(1);
+        assertThat(r.objective()).isEqualTo(12);
+        assertThat(r.status()).isEqualTo(SolveStatus.OPTIMAL);
+    }
+
+    @Test
+    void capsLeavingRoomForFewerSitesSayHowMany() {
+        CoverageSets sets = new CoverageSets(3, new int[][] {{0}, {1}, {2}});
+        SitingProblem problem = SitingProblem.withoutExisting(new double[] {5, 7, 11}, sets);
+        SitingQuotas quotas = new SitingQuotas(new int[] {0, 0, 0}, new int[] {2}, List.of("西区"));
+
+        SitingResult r = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, 3, 1, 10, 1, true, 0, 1), quotas);
+
+        assertThat(r.objective()).isEqualTo(18);
+        assertThat(r.reason()).isEqualTo("the quotas and the candidates leave room for 2 of the 3 new sites");
+        assertThatThrownBy(() -> new SitingOptimizer(null).run(problem, SitingOptions.lscp(), quotas))
+                .hasMessage("quotas per district apply to mclp (p new sites) only");
+        assertThatThrownBy(() -> new SitingQuotas(new int[] {0}, new int[] {-1}, List.of("西区")))
+                .hasMessage("quota of 西区 is -1; it must be >= 0");
+    }
+}
