@@ -31,6 +31,9 @@
     var lscp = value('siting-model') === 'lscp';
     document.getElementById('siting-p-label').hidden = lscp;
     document.getElementById('siting-target-label').hidden = !lscp;
+    // quotas share the p sites of an MCLP run among the districts
+    document.getElementById('siting-quotas').hidden = lscp
+      || document.querySelectorAll('#siting-quota-table tr').length === 0;
   }
 
   function request() {
@@ -48,7 +51,16 @@
     if (s.demandLayerName()) { body.layer = s.demandLayerName(); }
     if (s.districtLayerName()) { body.districtLayer = s.districtLayerName(); }
     if (s.zoneLayerName()) { body.zoneLayer = s.zoneLayerName(); }
-    if (body.model === 'mclp') { body.p = Number(value('siting-p')); }
+    if (body.model === 'mclp') {
+      body.p = Number(value('siting-p'));
+      // each district's share of the p sites, for a whole-city run
+      var quotas = {};
+      var any = false;
+      document.querySelectorAll('#siting-quota-table input').forEach(function (input) {
+        if (input.value !== '') { quotas[input.getAttribute('data-district')] = Number(input.value); any = true; }
+      });
+      if (any && !body.district) { body.districtQuotas = quotas; }
+    }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;
   }
@@ -98,6 +110,21 @@
       names.forEach(function (n) { select.appendChild(s.el('option', { value: n }, n)); });
       select.value = names.indexOf(current) >= 0 ? current : '';
       document.getElementById('siting-district-label').hidden = names.length === 0;
+      var table = document.getElementById('siting-quota-table');
+      var kept = {};
+      table.querySelectorAll('input').forEach(function (input) { kept[input.getAttribute('data-district')] = input.value; });
+      table.textContent = '';
+      names.forEach(function (n) {
+        var input = s.el('input', { type: 'number', min: '0', max: '5000', step: '1', 'data-district': n });
+        input.value = kept[n] || '';
+        var tr = s.el('tr');
+        tr.appendChild(s.el('td', null, n));
+        var td = s.el('td');
+        td.appendChild(input);
+        tr.appendChild(td);
+        table.appendChild(tr);
+      });
+      modelChanged();
     }).catch(function (e) { s.showMessage(e.message); });
   }
 

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param proposals                  the proposed sites, best first
  * @param timingsMillis              build (candidates, coverage sets, reductions, model) and solve (heuristic,
  *                                   exact search), with their parts
+ * @param districtQuotas             the most new sites each named district could receive, or null
  * @param zoneLayer                  the layer of radius zones, or null for one radius everywhere
  * @param zoneRadiiMeters            with zones: the radius each zone's residents were served within (the rest:
  *                                   {@code radiusMeters}); else null
@@ -39,11 +40,13 @@ public record SitingAnswer(String type, String model, String metric, double radi
         Double targetCoverage, String status, String reason, Double objective, Double bound, Double gap, Double heuristicObjective,
         int demandUnits, int existingFacilities, int candidateSites, long coveragePairs, double totalPopulation,
         double existingCoveredPopulation, double coveredPopulationAfter, double unreachablePopulation, List<Proposal> proposals,
-        Map<String, Long> timingsMillis, String zoneLayer, Map<String, Double> zoneRadiiMeters) {
+        Map<String, Long> timingsMillis, Map<String, Integer> districtQuotas, String zoneLayer,
+        Map<String, Double> zoneRadiiMeters) {
 
     public SitingAnswer {
         proposals = List.copyOf(proposals);
         timingsMillis = Map.copyOf(timingsMillis);
+        districtQuotas = districtQuotas == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(districtQuotas));
         zoneRadiiMeters = zoneRadiiMeters == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(zoneRadiiMeters));
     }
 

@@ -29,13 +29,16 @@ import org.sanimap.facility.FacilityType;
  *                         null for every stored layer
  * @param timeLimitSeconds limit for the whole solve, 1 to 600; default 60
  * @param exact            false: heuristic answer only (instant, no proof); default true
+ * @param districtQuotas   MCLP: the most new sites each named district may receive (a campaign's shares), in
+ *                         {@code districtLayer}; districts not named are not capped; null for none
  * @param zoneLayer        a layer of areas named after the area classes of the type's active radius rules: residents
  *                         inside each are served within its rule's radius, the rest within {@code radiusMeters} (or the
  *                         default rule's); null for one radius everywhere
  */
 public record SitingRequest(FacilityType type, SitingModel model, Double radiusMeters, Integer p, Double targetCoverage,
         String metric, Candidates candidates, JsonNode exclusions, Set<FacilityStatus> include, Boolean mobileAsToilets,
-        String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact, String zoneLayer) {
+        String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact,
+        java.util.Map<String, Integer> districtQuotas, String zoneLayer) {
 
     public static final int MAX_P = 5000;
     public static final double MAX_TIME_LIMIT_SECONDS = 600;
@@ -75,6 +78,24 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         if (district != null && district.length() > 200) {
             throw new IllegalArgumentException("district name longer than 200 characters");
         }
+        if (districtQuotas != null) {
+            if (model != SitingModel.MCLP) {
+                throw new IllegalArgumentException("districtQuotas apply to mclp (p new sites) only");
+            }
+            if (district != null) {
+                throw new IllegalArgumentException("give district (one district's own run) or districtQuotas (shares of the "
+                        + "city's p sites), not both");
+            }
+            if (districtQuotas.isEmpty()) {
+                throw new IllegalArgumentException("districtQuotas names no district");
+            }
+            districtQuotas.forEach((name, q) -> {
+                if (q == null || q < 0 || q > MAX_P) {
+                    throw new IllegalArgumentException("districtQuotas '" + name + "': " + q + " out of range [0, " + MAX_P + "]");
+                }
+            });
+            districtQuotas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(districtQuotas));
+        }
     }
 
     /**
@@ -88,7 +109,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         }
         java.util.Set<String> known = java.util.Set.of("type", "model", "radiusMeters", "p", "targetCoverage", "metric", "candidates",
                 "exclusions", "include", "mobileAsToilets", "layer", "district", "districtLayer", "timeLimitSeconds", "exact",
-                "zoneLayer");
+                "districtQuotas", "zoneLayer");
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "'; expected " + new java.util.TreeSet<>(known));
@@ -116,7 +137,26 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
                 number(body, "radiusMeters"), p == null ? null : p.intValue(), number(body, "targetCoverage"), text(body, "metric"),
                 candidates, body.get("exclusions"), include, bool(body, "mobileAsToilets"), text(body, "layer"),
                 text(body, "district"), text(body, "districtLayer"), number(body, "timeLimitSeconds"), bool(body, "exact"),
-                text(body, "zoneLayer"));
+                quotas(body.get("districtQuotas")), text(body, "zoneLayer"));
+    }
+
+    /** {@code {"鼓楼区": 20, ...}} as district → most new sites, in the order given; null when absent. */
+    private static java.util.Map<String, Integer> quotas(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("districtQuotas must be an object of district: most new sites, e.g. {\"鼓楼区\": 20}");
+        }
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (!v.isIntegralNumber()) {
+                throw new IllegalArgumentException("districtQuotas '" + e.getKey() + "': '" + v.asText() + "' is not a whole number");
+            }
+            out.put(e.getKey().trim(), v.asInt());
+        });
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

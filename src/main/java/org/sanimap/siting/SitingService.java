@@ -38,6 +38,7 @@ import org.sanimap.engine.siting.SitingOptimizer;
 import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingProposal;
+import org.sanimap.engine.siting.SitingQuotas;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.engine.siting.SolveStatus;
 import org.sanimap.facility.Facility;
@@ -175,6 +176,17 @@ public class SitingService {
             }
             if (!names.contains(request.district())) {
                 throw new IllegalArgumentException("unknown district '" + request.district() + "'; expected one of " + names);
+            }
+        }
+        if (request.districtQuotas() != null) {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("districtQuotas given, but no planning areas are loaded (import them with "
+                        + "target=districts)");
+            }
+            for (String quota : request.districtQuotas().keySet()) {
+                if (!names.contains(quota)) {
+                    throw new IllegalArgumentException("districtQuotas: unknown district '" + quota + "'; expected one of " + names);
+                }
             }
         }
         List<Geometry> exclusions = polygons(request.exclusions());
@@ -515,7 +527,7 @@ public class SitingService {
         // LSCP with every resident covered already: the engine's answer is no new site
         SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), q.exact(), 2000, 1);
-        SitingResult r = run.optimizer.run(problem, options);
+        SitingResult r = run.optimizer.run(problem, options, quotas(q, districts, cLon, cLat));
         List<SitingAnswer.Proposal> proposals = new ArrayList<>();
         for (SitingProposal s : r.proposals()) {
             String in = districts.districtOf(cLon[s.candidate()], cLat[s.candidate()]);
@@ -536,11 +548,25 @@ public class SitingService {
                 mclp ? null : q.targetCoverage(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), finite(r.objective()),
                 finite(r.bound()), finite(r.gap()), finite(r.heuristicObjective()), n, existing.size(), cLon.length, sets.pairCount(),
                 r.totalWeight(), r.existingCoveredWeight(), r.status() == SolveStatus.INFEASIBLE ? r.existingCoveredWeight() : r.coveredWeightAfter(),
-                r.unreachableWeight(), proposals, timings, q.zoneLayer(), run.zones.isEmpty() ? null : zoneRadii(run.zones));
+                r.unreachableWeight(), proposals, timings, q.districtQuotas(), q.zoneLayer(),
+                run.zones.isEmpty() ? null : zoneRadii(run.zones));
     }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** The request's district quotas over the candidates (each in the quota of the district it lies in), or null. */
+    private static SitingQuotas quotas(SitingRequest q, DistrictAssigner districts, double[] cLon, double[] cLat) {
+        if (q.districtQuotas() == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(q.districtQuotas().keySet());
+        int[] group = new int[cLon.length];
+        for (int k = 0; k < group.length; k++) {
+            group[k] = names.indexOf(districts.districtOf(cLon[k], cLat[k]));
+        }
+        return new SitingQuotas(group, names.stream().mapToInt(q.districtQuotas()::get).toArray(), names);
     }
 
     /** Each zone's radius (the smallest where a name repeats). */

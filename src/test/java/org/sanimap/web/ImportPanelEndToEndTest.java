@@ -106,6 +106,30 @@ class ImportPanelEndToEndTest {
         assertThat(http.getForObject("/api/districts/layers", String.class)).isEqualTo("[{\"name\":\"districts\",\"areaCount\":2}]");
         // the siting panel offers the new districts
         waitUntil(() -> browser.findElements(By.cssSelector("#siting-district option[value='Sul']")).size() == 1);
+        // and a quota per district: with none for Norte, three new toilets all go to Sul
+        browser.findElement(By.cssSelector("#siting-quotas summary")).click();
+        browser.findElement(By.cssSelector("#siting-quota-table input[data-district='Norte']")).sendKeys("0");
+        WebElement sites = browser.findElement(By.id("siting-p"));
+        sites.clear();
+        sites.sendKeys("3");
+        WebElement seconds = browser.findElement(By.id("siting-time"));
+        seconds.clear();
+        seconds.sendKeys("15");
+        browser.findElement(By.id("btn-siting")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("siting-status"))
+                .getAttribute("data-status") != null);
+        List<String> districtsOfSites = browser.findElements(By.cssSelector("#siting-table tr.siting-row")).stream()
+                .map(row -> row.findElements(By.tagName("td")).get(3).getText()).toList();
+        assertThat(districtsOfSites).containsExactly("Sul", "Sul", "Sul");
+        // the quota binds: the same run without it sends its toilets to Norte
+        org.springframework.http.HttpHeaders jsonHeaders = new org.springframework.http.HttpHeaders();
+        jsonHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        JsonNode free = new ObjectMapper().readTree(http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)
+                .postForObject("/api/siting?wait=true", new org.springframework.http.HttpEntity<>("{\"type\":\"public_toilet\","
+                        + "\"model\":\"mclp\",\"p\":3,\"radiusMeters\":300,\"timeLimitSeconds\":15,\"include\":[\"under_construction\","
+                        + "\"completed\"]}", jsonHeaders), String.class));
+        assertThat(free.path("result").path("proposals").findValuesAsText("district")).contains("Norte");
+        browser.findElement(By.cssSelector("#siting-quota-table input[data-district='Norte']")).clear();
         // a facility added on the map has the district it lies in filled in
         browser.findElement(By.id("btn-add")).click();
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.id("map")), 60, 60).click()
