@@ -53,6 +53,32 @@ final class CommandLineArguments {
         return flags.contains(name);
     }
 
+    /**
+     * An option of {@code NAME=VALUE} pairs separated by commas ({@code residential=500,commercial=300}), in
+     * the order given; null when the option is absent.
+     *
+     * @param example an example pair for the message
+     * @throws IllegalArgumentException on a pair without a name or '=', or a name given twice
+     */
+    java.util.Map<String, String> pairs(String name, String example) {
+        String text = values.get(name);
+        if (text == null) {
+            return null;
+        }
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            int eq = part.lastIndexOf('=');
+            String key = eq < 0 ? "" : part.substring(0, eq).trim();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("--" + name + " '" + part.trim() + "' is not NAME=VALUE, e.g. " + example);
+            }
+            if (out.put(key, part.substring(eq + 1).trim()) != null) {
+                throw new IllegalArgumentException("--" + name + " names '" + key + "' twice");
+            }
+        }
+        return out;
+    }
+
     double number(String name) {
         String v = required(name);
         try {

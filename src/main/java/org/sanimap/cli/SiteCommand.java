@@ -32,6 +32,7 @@ import org.sanimap.engine.siting.SitingOptimizer;
 import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingProposal;
+import org.sanimap.engine.siting.SitingQuotas;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.importing.DistanceTableCsvReader;
 import org.sanimap.importing.ImportRejectedException;
@@ -46,7 +47,7 @@ import org.sanimap.importing.SitingPoints;
  * java -jar target/sanimap.jar site --model lscp|mclp --demand D --candidates C [--existing F]
  *     --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]
  *     [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T [--matrix-columns DEMAND,CANDIDATE,DISTANCE]]
- *     [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]]
+ *     [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L] [--district-quotas NAME=N[,NAME=N...]]]
  *     [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S] [--heuristic-only]
  *     [--threads N] --out result.json
  * java -jar target/sanimap.jar site --model mclp --covering-instance NewYork.txt --radius-meters 400 --p 50
@@ -64,14 +65,15 @@ import org.sanimap.importing.SitingPoints;
  * (candidate ids, best first), {@code proposals} and {@code timingsMillis} ({@code build}: reading
  * excluded, coverage sets, reductions and model; {@code solve}: heuristic and exact search). With
  * {@code --zones}, a demand unit inside a zone that {@code --zone-radius} names is covered within that
- * zone's radius (lon/lat files and a computed metric only).
+ * zone's radius (lon/lat files and a computed metric only). With {@code --district-quotas} (MCLP, with
+ * {@code --districts}), each named district receives at most its number of the p new sites.
  */
 public final class SiteCommand {
 
     static final String USAGE = "usage: java -jar sanimap.jar site --model lscp|mclp --demand D --candidates C [--existing F]"
             + " --radius-meters R [--p N] [--target-coverage SHARE] [--metric euclidean|great-circle|walking]"
             + " [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T] [--matrix-columns DEMAND,CANDIDATE,DISTANCE]"
-            + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L]]"
+            + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L] [--district-quotas NAME=N[,NAME=N...]]]"
             + " [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S]"
             + " [--heuristic-only] [--threads N] --out result.json\n"
             + "   or: java -jar sanimap.jar site --model lscp|mclp --covering-instance FILE (TSPLIB-like: every node demand and site) ... --out result.json\n"
@@ -89,7 +91,8 @@ public final class SiteCommand {
             CommandLineArguments a = new CommandLineArguments(args, Set.of("orlib-scp", "model", "demand", "candidates",
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",
                     "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out",
-                    "covering-instance", "districts", "admin-level", "zones", "zone-property", "zone-radius"),
+                    "covering-instance", "districts", "admin-level", "zones", "zone-property", "zone-radius",
+                    "district-quotas"),
                     Set.of("heuristic-only"));
             String outPath = a.required("out");
             double limit = a.optional("time-limit-seconds") == null ? 60 : a.number("time-limit-seconds");
@@ -246,11 +249,29 @@ public final class SiteCommand {
         }
         long built = System.nanoTime();
         SitingOptions options = new SitingOptions(model, p, target, limit, threads, !a.flag("heuristic-only"), 2000, 1);
-        SitingResult r = SitingOptimizer.solve(problem, options);
+        DistrictAssigner districts = null;
+        List<String> districtNames = List.of();
+        if (a.optional("districts") != null) {
+            if (candidates.planar()) {
+                throw new IllegalArgumentException("--districts needs lon/lat candidates; these are planar x/y");
+            }
+            List<DistrictAssigner.NamedArea> areas = DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level"));
+            districts = new DistrictAssigner(areas);
+            districtNames = areas.stream().map(DistrictAssigner.NamedArea::name).toList();
+        }
+        SitingQuotas quotas = quotas(a, model, districts, districtNames, candidates);
+        SitingResult r = new SitingOptimizer(null).run(problem, options, quotas);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", model.code());
         result.put("metric", metric);
         result.put("radiusMeters", radius);
+        if (quotas != null) {
+            Map<String, Integer> echo = new LinkedHashMap<>();
+            for (int g = 0; g < quotas.maxNewSites().length; g++) {
+                echo.put(quotas.groupNames().get(g), quotas.maxNewSites()[g]);
+            }
+            result.put("districtQuotas", echo);
+        }
         if (zones != null) {
             Map<String, Double> zoneRadii = new LinkedHashMap<>();
             zones.zones().zones().forEach(z -> zoneRadii.put(z.name(), z.radiusMeters()));
@@ -274,13 +295,6 @@ public final class SiteCommand {
         List<Map<String, Object>> proposals = new ArrayList<>();
         double[] first = candidates.first();
         double[] second = candidates.second();
-        DistrictAssigner districts = null;
-        if (a.optional("districts") != null) {
-            if (candidates.planar()) {
-                throw new IllegalArgumentException("--districts needs lon/lat candidates; these are planar x/y");
-            }
-            districts = new DistrictAssigner(DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level")));
-        }
         for (SitingProposal s : r.proposals()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", candidates.ids().get(s.candidate()));
@@ -327,6 +341,44 @@ public final class SiteCommand {
         timings.put("exactSearch", r.timings().solveMillis());
         result.put("timingsMillis", timings);
         return result;
+    }
+
+    /** {@code --district-quotas 西区=20,东区=15} over the candidates (each in the quota of its district), or null. */
+    private static SitingQuotas quotas(CommandLineArguments a, SitingModel model, DistrictAssigner districts,
+            List<String> districtNames, SitingPoints candidates) {
+        Map<String, String> given = a.pairs("district-quotas", "西区=20");
+        if (given == null) {
+            return null;
+        }
+        if (model != SitingModel.MCLP) {
+            throw new IllegalArgumentException("--district-quotas apply to --model mclp only");
+        }
+        if (districts == null) {
+            throw new IllegalArgumentException("--district-quotas needs --districts P");
+        }
+        List<String> names = new ArrayList<>(given.keySet());
+        int[] caps = new int[names.size()];
+        for (int g = 0; g < caps.length; g++) {
+            String name = names.get(g);
+            if (!districtNames.contains(name)) {
+                throw new IllegalArgumentException("--district-quotas names '" + name + "', which is not a district of --districts; "
+                        + "they are " + districtNames.stream().sorted().limit(30).toList());
+            }
+            String v = given.get(name);
+            try {
+                caps[g] = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--district-quotas " + name + ": '" + v + "' is not a whole number");
+            }
+            if (caps[g] < 0) {
+                throw new IllegalArgumentException("--district-quotas " + name + ": " + caps[g] + " must be >= 0");
+            }
+        }
+        int[] group = new int[candidates.size()];
+        for (int j = 0; j < group.length; j++) {
+            group[j] = names.indexOf(districts.districtOf(candidates.first()[j], candidates.second()[j]));
+        }
+        return new SitingQuotas(group, caps, names);
     }
 
     /** Coverage at {@code radius}, or with {@code radii} (non-null: by zone) at each demand unit's own radius. */

@@ -35,7 +35,7 @@ final class ZoneFiles {
      */
     static ZoneFile read(CommandLineArguments a) throws IOException {
         String file = a.optional("zones");
-        String radii = a.optional("zone-radius");
+        Map<String, String> radii = a.pairs("zone-radius", "residential=500");
         if (file == null) {
             if (radii != null || a.optional("zone-property") != null) {
                 throw new IllegalArgumentException("--zone-radius and --zone-property need --zones Z");
@@ -72,15 +72,11 @@ final class ZoneFiles {
     }
 
     /** {@code residential=500,commercial=300} as class → metres, in the order given. */
-    static Map<String, Double> radii(String text) {
+    private static Map<String, Double> radii(Map<String, String> pairs) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (String part : text.split(",")) {
-            int eq = part.lastIndexOf('=');
-            String zone = eq < 0 ? "" : part.substring(0, eq).trim();
-            if (zone.isEmpty()) {
-                throw new IllegalArgumentException("--zone-radius '" + part.trim() + "' is not CLASS=METERS, e.g. residential=500");
-            }
-            String value = part.substring(eq + 1).trim();
+        for (Map.Entry<String, String> pair : pairs.entrySet()) {
+            String zone = pair.getKey();
+            String value = pair.getValue();
             double meters;
             try {
                 meters = Double.parseDouble(value);
@@ -90,9 +86,7 @@ final class ZoneFiles {
             if (!(meters > 0) || meters > 100_000) {
                 throw new IllegalArgumentException("--zone-radius " + zone + ": " + value + " m out of range (0, 100000]");
             }
-            if (out.put(zone, meters) != null) {
-                throw new IllegalArgumentException("--zone-radius names '" + zone + "' twice");
-            }
+            out.put(zone, meters);
         }
         return out;
     }

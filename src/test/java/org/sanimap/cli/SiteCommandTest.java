@@ -230,6 +230,18 @@ class SiteCommandTest {
         java.util.Map<String, String> districtOf = new java.util.HashMap<>();
         r.path("proposals").forEach(pr -> districtOf.put(pr.path("id").asText(), pr.path("district").asText()));
         assertThat(districtOf).isEqualTo(java.util.Map.of("near-a", "西区", "near-b", "东区"));
+
+        // one site: b's 20 residents; with no quota left for 东区 it goes to a's 10
+        assertThat(site("--model", "mclp", "--p", "1", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--districts", districts.toString(), "--radius-meters", "300").path("chosen").toString()).isEqualTo("[\"near-b\"]");
+        JsonNode capped = site("--model", "mclp", "--p", "1", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--districts", districts.toString(), "--district-quotas", "东区=0", "--radius-meters", "300");
+        assertThat(capped.path("chosen").toString()).isEqualTo("[\"near-a\"]");
+        assertThat(capped.path("status").asText()).isEqualTo("optimal");
+        assertThat(capped.path("districtQuotas").toString()).isEqualTo("{\"东区\":0}");
+        assertThat(failure("--model", "mclp", "--p", "1", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--districts", districts.toString(), "--district-quotas", "南区=1", "--radius-meters", "300", "--out", "-"))
+                .contains("--district-quotas names '南区', which is not a district of --districts; they are [东区, 西区]");
     }
 
     @Test
