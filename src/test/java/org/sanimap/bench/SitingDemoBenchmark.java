@@ -14,6 +14,7 @@ import org.sanimap.engine.siting.SitingModel;
 import org.sanimap.engine.siting.SitingOptimizer;
 import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
+import org.sanimap.engine.siting.SitingQuotas;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityType;
@@ -24,7 +25,8 @@ import org.sanimap.importing.OsmReadOptions;
 /**
  * The demo city (Porto Alegre): MCLP for N new public toilets at 300 m (straight line) over a 100 m
  * candidate grid over the gaps, the existing toilets kept; the heuristic alone, then heuristic + exact
- * search with a 60 s limit; then LSCP, the fewest new toilets covering every resident and 95 % of them
+ * search with a 60 s limit; the same with at most a fifth of the sites north of the gaps' median latitude
+ * (district quotas); then LSCP, the fewest new toilets covering every resident and 95 % of them
  * (exact, 60 s). The same steps as {@code POST /api/siting}. Not a test: run with
  *
  * <pre>
@@ -73,6 +75,23 @@ public final class SitingDemoBenchmark {
             System.out.printf(Locale.ROOT, "  heuristic + exact: %s, %.0f people, bound %.0f, gap %.3f %%, in %.0f ms (heuristic %d ms, reduce %d ms, model %d ms, search %d ms)%n",
                     exact.status(), exact.objective(), exact.bound(), 100 * exact.gap(), (exactDone - heuristicDone) / 1e6,
                     exact.timings().heuristicMillis(), exact.timings().reduceMillis(), exact.timings().buildMillis(), exact.timings().solveMillis());
+            // district quotas: the candidates north of the median gap latitude at most a fifth of the p sites
+            double[] gapLat = Arrays.stream(gaps).mapToDouble(i -> dLat[i]).sorted().toArray();
+            double median = gapLat[gapLat.length / 2];
+            int[] group = Arrays.stream(grid[1]).mapToInt(lat -> lat > median ? 0 : -1).toArray();
+            int northUnconstrained = (int) exact.proposals().stream().filter(s -> group[s.candidate()] == 0).count();
+            SitingQuotas quotas = new SitingQuotas(group, new int[] {p / 5}, List.of("north"));
+            long q0 = System.nanoTime();
+            SitingResult quotaQuick = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, false,
+                    2000, 1), quotas);
+            long q1 = System.nanoTime();
+            SitingResult quotaExact = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true,
+                    2000, 1), quotas);
+            long q2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "  quota: north of latitude %.4f at most %d sites (unconstrained optimum puts %d there): "
+                    + "heuristic %.0f people in %.0f ms; exact %s, %.0f people, bound %.0f, in %.0f ms%n", median, p / 5,
+                    northUnconstrained, quotaQuick.objective(), (q1 - q0) / 1e6, quotaExact.status(), quotaExact.objective(),
+                    quotaExact.bound(), (q2 - q1) / 1e6);
             for (double target : new double[] {1, 0.95}) {
                 long l0 = System.nanoTime();
                 SitingResult lscp = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.LSCP, 0, target, 60, 2, true, 0, 1));

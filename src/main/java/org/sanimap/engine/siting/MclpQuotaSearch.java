@@ -1,14 +1,18 @@
 package org.sanimap.engine.siting;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.PriorityQueue;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * A heuristic for the MCLP with caps per group of sites ({@link SitingQuotas}): lazy greedy (the site
- * adding the most uncovered weight among those whose group has room, gains being submodular), then
- * first-improvement swaps (close an open site, open a closed one whose group keeps within its cap)
- * until none improves or the deadline. Works on a {@link ReducedProblem}'s columns. Deterministic.
+ * A heuristic for the MCLP with caps per group of sites ({@link SitingQuotas}), on a {@link ReducedProblem}'s
+ * columns: greedy (the site adding the most uncovered weight among those whose group has room), best-improvement
+ * swaps per open site (close it, open the closed site adding the most, of its group or of one with room), then an
+ * iterated local search: each round closes a tenth of the open sites at random, refills greedily without them, and
+ * descends again; the best answer is kept. What each closed site would add is kept up to date as sites open and
+ * close, so a swap costs a scan of the sites plus the neighbourhood of the site closed. Repeatable for a seed.
  */
 final class MclpQuotaSearch {
 
@@ -17,47 +21,85 @@ final class MclpQuotaSearch {
     private final ReducedProblem m;
     private final int[] colGroup;
     private final int[] caps;
+    /** Open columns covering each row. */
     private final int[] count;
+    /** For each column, the weight of the uncovered rows it covers. */
+    private final double[] gain;
     private final boolean[] open;
     private final int[] used;
-    private final int[] stamp;
-    private int stampOf;
+    private final double[] extra;
+    private int openCount;
 
     private MclpQuotaSearch(ReducedProblem m, int[] colGroup, int[] caps) {
         this.m = m;
         this.colGroup = colGroup;
         this.caps = caps;
         this.count = new int[m.rowCount()];
+        this.gain = new double[m.colCount()];
         this.open = new boolean[m.colCount()];
         this.used = new int[caps.length];
-        this.stamp = new int[m.rowCount()];
+        this.extra = new double[m.colCount()];
+        for (int j = 0; j < gain.length; j++) {
+            for (int r : m.colRows[j]) {
+                gain[j] += m.rowWeight[r];
+            }
+        }
     }
 
     /**
      * @param colGroup      each column's group, -1 for none
      * @param caps          each group's most new sites
-     * @param deadlineNanos {@link System#nanoTime()} after which the swaps stop
-     * @param stop          asked between swaps: true stops them (cancel)
+     * @param rounds        rounds of the iterated local search after the first descent
+     * @param deadlineNanos {@link System#nanoTime()} after which the search stops with its best
+     * @param stop          asked between steps: true stops them (cancel)
      * @return the open columns, ascending: at most p, each group within its cap
      */
-    static int[] solve(ReducedProblem m, int p, int[] colGroup, int[] caps, long deadlineNanos, BooleanSupplier stop) {
+    static int[] solve(ReducedProblem m, int p, int[] colGroup, int[] caps, int rounds, long seed, long deadlineNanos,
+            BooleanSupplier stop) {
         MclpQuotaSearch s = new MclpQuotaSearch(m, colGroup, caps);
-        s.greedy(p);
-        s.swaps(deadlineNanos, stop);
-        if (s.openCount() < p) {
-            // swaps may have moved sites out of a full group: room for more there
-            s.greedy(p - s.openCount());
-            s.swaps(deadlineNanos, stop);
+        BooleanSupplier over = () -> System.nanoTime() > deadlineNanos || stop.getAsBoolean();
+        s.descend(p, null, over);
+        int[] best = ReducedProblem.openColumns(s.open, s.openCount);
+        double bestValue = m.covered(best);
+        SplittableRandom random = new SplittableRandom(seed);
+        boolean[] tabu = new boolean[m.colCount()];
+        for (int round = 0; round < rounds && !over.getAsBoolean() && s.openCount > 0; round++) {
+            List<Integer> opened = new ArrayList<>();
+            for (int j = 0; j < s.open.length; j++) {
+                if (s.open[j]) {
+                    opened.add(j);
+                }
+            }
+            int k = Math.max(1, opened.size() / 10);
+            List<Integer> closed = new ArrayList<>(k);
+            for (int c = 0; c < k; c++) {
+                int j = opened.remove(random.nextInt(opened.size()));
+                s.setOpen(j, false);
+                tabu[j] = true;
+                closed.add(j);
+            }
+            s.descend(p, tabu, over);
+            closed.forEach(j -> tabu[j] = false);
+            int[] now = ReducedProblem.openColumns(s.open, s.openCount);
+            double value = m.covered(now);
+            if (value > bestValue + EPS) {
+                best = now;
+                bestValue = value;
+            } else {
+                s.restore(best);
+            }
         }
-        return ReducedProblem.openColumns(s.open, s.openCount());
+        return best;
     }
 
-    private int openCount() {
-        int size = 0;
-        for (boolean o : open) {
-            size += o ? 1 : 0;
+    private void descend(int p, boolean[] tabu, BooleanSupplier over) {
+        greedy(p, tabu);
+        swaps(over);
+        if (openCount < p) {
+            // swaps may have moved sites out of a full group: room for more there
+            greedy(p, null);
+            swaps(over);
         }
-        return size;
     }
 
     private boolean hasRoom(int col) {
@@ -65,92 +107,82 @@ final class MclpQuotaSearch {
         return g < 0 || used[g] < caps[g];
     }
 
-    private double gain(int col) {
-        double g = 0;
-        for (int r : m.colRows[col]) {
-            if (count[r] == 0) {
-                g += m.rowWeight[r];
-            }
-        }
-        return g;
-    }
-
     private void setOpen(int col, boolean value) {
         open[col] = value;
         int d = value ? 1 : -1;
+        openCount += d;
         for (int r : m.colRows[col]) {
             count[r] += d;
+            if ((value && count[r] == 1) || (!value && count[r] == 0)) {
+                double w = value ? -m.rowWeight[r] : m.rowWeight[r];
+                for (int c : m.rowCols[r]) {
+                    gain[c] += w;
+                }
+            }
         }
         if (colGroup[col] >= 0) {
             used[colGroup[col]] += d;
         }
     }
 
-    private void greedy(int p) {
-        // (gain, column): gains only fall as sites open, so a popped entry whose gain still holds is the best
-        PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
-                : Double.compare(a[1], b[1]));
-        for (int j = 0; j < m.colCount(); j++) {
-            if (!open[j]) {
-                queue.add(new double[] {gain(j), j});
+    private void restore(int[] selection) {
+        for (int j = 0; j < open.length; j++) {
+            if (open[j]) {
+                setOpen(j, false);
             }
         }
-        int opened = 0;
-        while (opened < p && !queue.isEmpty()) {
-            double[] top = queue.poll();
-            int j = (int) top[1];
-            if (!hasRoom(j)) {
-                continue; // its group is full, and stays full in the greedy
-            }
-            double g = gain(j);
-            if (g < top[0] - EPS) {
-                queue.add(new double[] {g, j});
-                continue;
-            }
-            if (g <= EPS) {
-                break;
-            }
+        for (int j : selection) {
             setOpen(j, true);
-            opened++;
         }
     }
 
-    private void swaps(long deadlineNanos, BooleanSupplier stop) {
+    /** Opens the site adding the most (lowest index on a tie) while fewer than p are open and one adds anything. */
+    private void greedy(int p, boolean[] tabu) {
+        while (openCount < p) {
+            int best = -1;
+            for (int j = 0; j < open.length; j++) {
+                if (!open[j] && (tabu == null || !tabu[j]) && hasRoom(j) && (best < 0 || gain[j] > gain[best])) {
+                    best = j;
+                }
+            }
+            if (best < 0 || gain[best] <= EPS) {
+                return;
+            }
+            setOpen(best, true);
+        }
+    }
+
+    private void swaps(BooleanSupplier over) {
         boolean improved = true;
-        while (improved) {
+        while (improved && !over.getAsBoolean()) {
             improved = false;
             for (int a = 0; a < m.colCount(); a++) {
                 if (!open[a]) {
                     continue;
                 }
-                if (System.nanoTime() > deadlineNanos || stop.getAsBoolean()) {
-                    return;
-                }
+                // closing a uncovers the rows only it covers: what a closed site adds then grows by those it covers
                 double loss = 0;
-                stampOf++;
+                List<Integer> touched = new ArrayList<>();
                 for (int r : m.colRows[a]) {
-                    stamp[r] = stampOf;
                     if (count[r] == 1) {
                         loss += m.rowWeight[r];
+                        for (int c : m.rowCols[r]) {
+                            if (extra[c] == 0) {
+                                touched.add(c);
+                            }
+                            extra[c] += m.rowWeight[r];
+                        }
                     }
                 }
                 int best = -1;
                 double bestDelta = EPS;
-                for (int b = 0; b < m.colCount(); b++) {
-                    if (open[b] || !(colGroup[b] == colGroup[a] || hasRoom(b))) {
-                        continue;
-                    }
-                    double g = 0;
-                    for (int r : m.colRows[b]) {
-                        if (count[r] == 0 || (count[r] == 1 && stamp[r] == stampOf)) {
-                            g += m.rowWeight[r];
-                        }
-                    }
-                    if (g - loss > bestDelta) {
-                        bestDelta = g - loss;
+                for (int b = 0; b < open.length; b++) {
+                    if (!open[b] && (colGroup[b] == colGroup[a] || hasRoom(b)) && gain[b] + extra[b] - loss > bestDelta) {
+                        bestDelta = gain[b] + extra[b] - loss;
                         best = b;
                     }
                 }
+                touched.forEach(c -> extra[c] = 0);
                 if (best >= 0) {
                     setOpen(a, false);
                     setOpen(best, true);

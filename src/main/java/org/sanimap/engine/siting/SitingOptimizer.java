@@ -160,8 +160,8 @@ public final class SitingOptimizer {
 
     /**
      * Solves with caps on the new sites per group of candidates (MCLP only; null: no caps). With caps, the
-     * heuristic is {@link MclpQuotaSearch} (greedy and swaps within the caps, a sixth of the time when the exact
-     * search follows) and SCIP solves the model with the caps as side constraints, warm-started with it.
+     * heuristic is {@link MclpQuotaSearch} (greedy, swaps within the caps and a quarter of the heuristic rounds of
+     * iterated local search; a sixth of the time at most when the exact search follows) and SCIP solves the model with the caps as side constraints, warm-started with it.
      *
      * @throws IllegalArgumentException for caps with LSCP, or caps for another number of candidates
      */
@@ -196,7 +196,8 @@ public final class SitingOptimizer {
                 + " new sites" : null;
         report("heuristic", Double.NaN, Double.NaN);
         long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
-        int[] heuristic = MclpQuotaSearch.solve(m, p, colGroup, caps, heuristicDeadline, () -> cancelled);
+        int[] heuristic = MclpQuotaSearch.solve(m, p, colGroup, caps, o.heuristicIterations() / 4, o.seed(), heuristicDeadline,
+                () -> cancelled);
         double heuristicValue = m.covered(heuristic);
         long afterHeuristic = System.nanoTime();
         // the caps only lower the optimum: the bounds without them hold
