@@ -89,8 +89,8 @@ public final class SitingDemoBenchmark {
                     2000, 1), quotas);
             long q2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "  quota: north of latitude %.4f at most %d sites (unconstrained optimum puts %d there): "
-                    + "heuristic %.0f people in %.0f ms; exact %s, %.0f people, bound %.0f, in %.0f ms%n", median, p / 5,
-                    northUnconstrained, quotaQuick.objective(), (q1 - q0) / 1e6, quotaExact.status(), quotaExact.objective(),
+                    + "heuristic %.0f people, bound %.0f, in %.0f ms; exact %s, %.0f people, bound %.0f, in %.0f ms%n", median, p / 5,
+                    northUnconstrained, quotaQuick.objective(), quotaQuick.bound(), (q1 - q0) / 1e6, quotaExact.status(), quotaExact.objective(),
                     quotaExact.bound(), (q2 - q1) / 1e6);
             for (double target : new double[] {1, 0.95}) {
                 long l0 = System.nanoTime();

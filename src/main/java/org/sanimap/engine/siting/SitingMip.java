@@ -208,6 +208,32 @@ final class SitingMip {
         MPVariable[] x = solver.makeBoolVarArray(m.colCount());
         // the caps may leave room for fewer than p sites: at most p, then
         MPObjective objective = mclpModel(solver, x, m, p, null, true);
+        addQuotas(solver, x, colGroup, caps);
+        return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
+    }
+
+    /** The LP relaxation of {@link #mclpWithQuotas} (GLOP): an upper bound; NaN when not solved in the time. */
+    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
+        long t0 = System.nanoTime();
+        MPSolver solver = newSolver("GLOP");
+        try {
+            MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
+            MPObjective objective = mclpModel(solver, x, m, p, null, true);
+            addQuotas(solver, x, colGroup, caps);
+            solver.setTimeLimit(Math.max(1, (long) (secondsLeft(seconds, t0) * 1000)));
+            MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
+            boolean interrupted;
+            synchronized (lock) {
+                interrupted = cancelled;
+            }
+            return status == MPSolver.ResultStatus.OPTIMAL && !interrupted ? objective.value() : Double.NaN;
+        } finally {
+            deleteLater(solver);
+        }
+    }
+
+    /** Σ_{j: colGroup[j] = g} x_j ≤ caps[g] for every group g. */
+    private static void addQuotas(MPSolver solver, MPVariable[] x, int[] colGroup, int[] caps) {
         MPConstraint[] quota = new MPConstraint[caps.length];
         for (int g = 0; g < caps.length; g++) {
             quota[g] = solver.makeConstraint(0, caps[g]);
@@ -217,7 +243,6 @@ final class SitingMip {
                 quota[colGroup[j]].setCoefficient(x[j], 1);
             }
         }
-        return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
     }
 
     /**

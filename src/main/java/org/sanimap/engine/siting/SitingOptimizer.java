@@ -204,10 +204,17 @@ public final class SitingOptimizer {
         double simpleBound = Math.min(m.reachableWeight, topColumnWeights(m, p));
         report("heuristic", heuristicValue, simpleBound);
         if (!o.exact() || cancelled || m.colCount() == 0) {
-            SolveStatus status = heuristicValue >= simpleBound - 1e-6 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
-            report("done", heuristicValue, simpleBound);
-            return result(problem, o, m, status, cancelled ? "cancelled" : fewer, heuristicValue, simpleBound, heuristic,
-                    heuristicValue, start, reduced, afterHeuristic, 0, 0);
+            // the LP relaxation with the caps says how far the answer may be from the optimum (a thirtieth of the time)
+            double bound = simpleBound;
+            if (!cancelled && m.colCount() > 0 && heuristicValue < simpleBound - 1e-6) {
+                double lp = mip.mclpLpBoundWithQuotas(m, p, colGroup, caps,
+                        Math.min(remainingSeconds(deadline), o.timeLimitSeconds() / 30));
+                bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
+            }
+            SolveStatus status = heuristicValue >= bound - 1e-6 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
+            report("done", heuristicValue, bound);
+            return result(problem, o, m, status, cancelled ? "cancelled" : fewer, heuristicValue, bound, heuristic,
+                    heuristicValue, start, reduced, System.nanoTime(), 0, 0);
         }
         report("exact search", heuristicValue, simpleBound);
         SitingMip.Outcome exact = mip.mclpWithQuotas(m, p, colGroup, caps, heuristic, remainingSeconds(deadline), o.threads());
