@@ -77,6 +77,8 @@ class SitingQuotasTest {
                     new SitingOptions(SitingModel.MCLP, p, 1, 5, 1, false, 0, 1), quotas);
             assertWithinCaps(heuristic, group, caps, p);
             assertThat(heuristic.objective()).isLessThanOrEqualTo(optimum);
+            // its bound (the LP with the caps) holds
+            assertThat(heuristic.bound()).as("seed %d", seed).isGreaterThanOrEqualTo(optimum - 1e-6);
         }
     }
 
