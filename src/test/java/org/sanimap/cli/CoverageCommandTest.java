@@ -37,12 +37,7 @@ class CoverageCommandTest {
         JsonNode report = new ObjectMapper().readTree(out.toFile());
 
         // brute force: every hexagon against every OSM toilet, with the test's own haversine
-        List<double[]> toilets = new ArrayList<>();
-        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(POA.resolve("poa_osm.pbf")).facilities()) {
-            if (f.type() == FacilityType.PUBLIC_TOILET) {
-                toilets.add(new double[] {f.lonWgs84(), f.latWgs84()});
-            }
-        }
+        List<double[]> toilets = osmToilets();
         assertThat(toilets).hasSize(11);
         double covered = 0;
         double total = 0;
@@ -174,12 +169,7 @@ class CoverageCommandTest {
         assertThat(code).isZero();
         JsonNode report = new ObjectMapper().readTree(out.toFile());
 
-        List<double[]> toilets = new ArrayList<>();
-        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(POA.resolve("poa_osm.pbf")).facilities()) {
-            if (f.type() == FacilityType.PUBLIC_TOILET) {
-                toilets.add(new double[] {f.lonWgs84(), f.latWgs84()});
-            }
-        }
+        List<double[]> toilets = osmToilets();
         double covered = 0;
         double residential = 0;
         double residentialCovered = 0;
@@ -215,6 +205,17 @@ class CoverageCommandTest {
                 "--out", out.toString()), System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--zone-radius names 'park', which landuse.geojson has no "
                 + "area of; it has [commercial, residential]");
+    }
+
+    /** The demo extract's public toilets as (lon, lat), read with the OSM reader. */
+    private static List<double[]> osmToilets() throws Exception {
+        List<double[]> toilets = new ArrayList<>();
+        for (FacilityAttributes f : new OsmFacilityReader(OsmReadOptions.defaults()).readPbf(POA.resolve("poa_osm.pbf")).facilities()) {
+            if (f.type() == FacilityType.PUBLIC_TOILET) {
+                toilets.add(new double[] {f.lonWgs84(), f.latWgs84()});
+            }
+        }
+        return toilets;
     }
 
     @Test

@@ -10,14 +10,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.sanimap.store.H2gisTestStore;
+import org.sanimap.testing.TestApi;
 import org.sanimap.testing.TestUploads;
-import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -124,18 +121,11 @@ class RadiusZonesApiTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        ResponseEntity<String> r = http.getForEntity(url, String.class);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody());
+        return TestApi.get(http, json, url);
     }
 
     private JsonNode post(String url, String body) throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> r = http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity(url,
-                new HttpEntity<>(body, headers), String.class);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody());
+        return TestApi.post(http, json, url, body);
     }
 
     private JsonNode importFile(String name, String content, String query) throws Exception {

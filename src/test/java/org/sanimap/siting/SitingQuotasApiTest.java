@@ -9,14 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
 import org.sanimap.testing.TestGeoJson;
+import org.sanimap.testing.TestApi;
 import org.sanimap.testing.TestUploads;
-import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,15 +72,10 @@ class SitingQuotasApiTest {
     }
 
     private JsonNode post(String body) throws Exception {
-        ResponseEntity<String> r = postEntity(body);
-        assertThat(r.getStatusCode().is2xxSuccessful()).as(r.getBody()).isTrue();
-        return json.readTree(r.getBody()).path("result");
+        return TestApi.post(http, json, "/api/siting?wait=true", body).path("result");
     }
 
     private ResponseEntity<String> postEntity(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity("/api/siting?wait=true",
-                new HttpEntity<>(body, headers), String.class);
+        return TestApi.postAsAdmin(http, "/api/siting?wait=true", body);
     }
 }

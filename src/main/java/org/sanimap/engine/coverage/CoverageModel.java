@@ -24,6 +24,15 @@ public interface CoverageModel {
         /** For each demand unit (by index), whether a facility is within the radius. */
         boolean[] covered(List<DemandPoint> demand);
 
+        /** Units at least half covered count as covered: the flags of {@link #covered} from covered shares. */
+        static boolean[] halfOrMore(double[] coveredShare) {
+            boolean[] out = new boolean[coveredShare.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = coveredShare[i] >= 0.5;
+            }
+            return out;
+        }
+
         /**
          * For each demand unit, the covered share of its population, 0 to 1. By the centroid convention
          * this is 1 for covered units and 0 otherwise; area weighting returns the covered share of the

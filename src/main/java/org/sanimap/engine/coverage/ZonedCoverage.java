@@ -63,12 +63,7 @@ public final class ZonedCoverage implements CoverageModel {
 
         @Override
         public boolean[] covered(List<DemandPoint> demand) {
-            double[] f = coveredFraction(demand);
-            boolean[] out = new boolean[f.length];
-            for (int i = 0; i < f.length; i++) {
-                out[i] = f[i] >= 0.5;
-            }
-            return out;
+            return PreparedCoverage.halfOrMore(coveredFraction(demand));
         }
 
         @Override

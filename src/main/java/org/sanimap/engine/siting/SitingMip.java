@@ -151,11 +151,24 @@ final class SitingMip {
      * given without the exact search; NaN when the LP is not solved within the time or is cancelled.
      */
     double mclpLpBound(ReducedProblem m, int p, double seconds) {
+        return mclpLpBound(m, p, null, null, seconds);
+    }
+
+    /** The LP relaxation of {@link #mclpWithQuotas} (GLOP): an upper bound; NaN when not solved in the time. */
+    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
+        return mclpLpBound(m, p, colGroup, caps, seconds);
+    }
+
+    /** @param caps null: exactly p sites, no caps; else at most p, and the caps by {@code colGroup} */
+    private double mclpLpBound(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
         long t0 = System.nanoTime();
         MPSolver solver = newSolver("GLOP");
         try {
             MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
-            MPObjective objective = mclpModel(solver, x, m, p);
+            MPObjective objective = mclpModel(solver, x, m, p, null, caps != null);
+            if (caps != null) {
+                addQuotas(solver, x, colGroup, caps);
+            }
             solver.setTimeLimit(Math.max(1, (long) (secondsLeft(seconds, t0) * 1000)));
             MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
             boolean interrupted;
@@ -210,26 +223,6 @@ final class SitingMip {
         MPObjective objective = mclpModel(solver, x, m, p, null, true);
         addQuotas(solver, x, colGroup, caps);
         return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
-    }
-
-    /** The LP relaxation of {@link #mclpWithQuotas} (GLOP): an upper bound; NaN when not solved in the time. */
-    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
-        long t0 = System.nanoTime();
-        MPSolver solver = newSolver("GLOP");
-        try {
-            MPVariable[] x = solver.makeNumVarArray(m.colCount(), 0, 1);
-            MPObjective objective = mclpModel(solver, x, m, p, null, true);
-            addQuotas(solver, x, colGroup, caps);
-            solver.setTimeLimit(Math.max(1, (long) (secondsLeft(seconds, t0) * 1000)));
-            MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
-            boolean interrupted;
-            synchronized (lock) {
-                interrupted = cancelled;
-            }
-            return status == MPSolver.ResultStatus.OPTIMAL && !interrupted ? objective.value() : Double.NaN;
-        } finally {
-            deleteLater(solver);
-        }
     }
 
     /** Σ_{j: colGroup[j] = g} x_j ≤ caps[g] for every group g. */
