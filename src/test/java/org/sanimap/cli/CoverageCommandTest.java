@@ -42,12 +42,10 @@ class CoverageCommandTest {
         double covered = 0;
         double total = 0;
         int coveredCells = 0;
-        List<String> lines = Files.readAllLines(POA.resolve("poa_hexgrid.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split(",");
-            double lon = Double.parseDouble(c[1]);
-            double lat = Double.parseDouble(c[2]);
-            double population = Double.parseDouble(c[3]);
+        for (double[] cell : hexagons()) {
+            double lon = cell[0];
+            double lat = cell[1];
+            double population = cell[2];
             total += population;
             for (double[] t : toilets) {
                 if (Haversine.meters(lon, lat, t[0], t[1]) <= 300) {
@@ -173,12 +171,10 @@ class CoverageCommandTest {
         double covered = 0;
         double residential = 0;
         double residentialCovered = 0;
-        List<String> lines = Files.readAllLines(POA.resolve("poa_hexgrid.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] c = line.split(",");
-            double lon = Double.parseDouble(c[1]);
-            double lat = Double.parseDouble(c[2]);
-            double population = Double.parseDouble(c[3]);
+        for (double[] cell : hexagons()) {
+            double lon = cell[0];
+            double lat = cell[1];
+            double population = cell[2];
             boolean north = lat >= -30.05 && lat <= -29.9 && lon >= -51.4 && lon <= -51.0;
             double radius = north ? 500 : 300;
             boolean reached = false;
@@ -205,6 +201,17 @@ class CoverageCommandTest {
                 "--out", out.toString()), System.out, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--zone-radius names 'park', which landuse.geojson has no "
                 + "area of; it has [commercial, residential]");
+    }
+
+    /** The hexagons of the demo's population CSV as (lon, lat, population), split by hand. */
+    private static List<double[]> hexagons() throws Exception {
+        List<double[]> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(POA.resolve("poa_hexgrid.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            out.add(new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])});
+        }
+        return out;
     }
 
     /** The demo extract's public toilets as (lon, lat), read with the OSM reader. */
