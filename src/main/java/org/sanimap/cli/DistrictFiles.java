@@ -24,7 +24,8 @@ final class DistrictFiles {
 
     /**
      * @param adminLevelText {@code --admin-level} as given (OSM extracts), or null
-     * @param nameProperty   GeoJSON and GeoPackage: the attribute naming each area, or null for name, 名称, ...
+     * @param nameProperty   GeoJSON and GeoPackage: the attribute naming each area, or null for name, 名称, ...;
+     *                       OSM: the tag key whose areas are read, named by its value (e.g. landuse)
      * @throws IllegalArgumentException when the file is of another kind or the level is no whole number
      */
     static List<DistrictAssigner.NamedArea> read(Path file, String adminLevelText, String nameProperty) throws IOException {
@@ -33,11 +34,16 @@ final class DistrictFiles {
         PlanningAreaReadResult read = switch (CoverageCommand.format(file)) {
             case GEOJSON -> new PlanningAreaReader(nameProperty).readGeoJson(file, name);
             case GPKG -> new PlanningAreaReader(nameProperty).readGeoPackage(file, name, null);
-            case OSM_PBF -> new OsmBoundaryReader(adminLevel).readPbf(file, name);
-            case OSM_XML -> new OsmBoundaryReader(adminLevel).readXml(file, name);
+            case OSM_PBF -> osm(adminLevel, nameProperty).readPbf(file, name);
+            case OSM_XML -> osm(adminLevel, nameProperty).readXml(file, name);
             default -> throw new IllegalArgumentException("districts must be GeoJSON or GeoPackage polygons or an OSM extract");
         };
         return read.areas().stream().map(p -> new DistrictAssigner.NamedArea(p.name(), p.areaWgs84())).toList();
+    }
+
+    /** OSM: the boundaries of a level, or with a tag key (e.g. landuse) the areas tagged with it, named by its value. */
+    private static OsmBoundaryReader osm(Integer adminLevel, String tagKey) {
+        return tagKey == null ? new OsmBoundaryReader(adminLevel) : OsmBoundaryReader.byTag(tagKey);
     }
 
     private static Integer adminLevel(String value) {

@@ -150,8 +150,8 @@ public class ImportService {
             case GEOJSON -> new PlanningAreaReader(request.nameProperty()).readGeoJson(request.file(), request.fileName());
             case GPKG -> new PlanningAreaReader(request.nameProperty()).readGeoPackage(request.file(), request.fileName(),
                     request.table());
-            case OSM_PBF -> new OsmBoundaryReader(request.adminLevel()).readPbf(request.file(), request.fileName());
-            case OSM_XML -> new OsmBoundaryReader(request.adminLevel()).readXml(request.file(), request.fileName());
+            case OSM_PBF -> osmAreas(request).readPbf(request.file(), request.fileName());
+            case OSM_XML -> osmAreas(request).readXml(request.file(), request.fileName());
             default -> throw new ImportRejectedException("a district layer must be GeoJSON or GeoPackage polygons or an OSM "
                     + "extract's administrative boundaries, not " + format.code());
         };
@@ -168,6 +168,18 @@ public class ImportService {
         }
         return new Written(demand.upsertPlanningAreas(request.effectiveLayerName(), result.areas()), result.skips(), 0, 0, 0,
                 result.joined());
+    }
+
+    /** Administrative boundaries of the level asked for, or with nameProperty the areas tagged with that key. */
+    private static OsmBoundaryReader osmAreas(ImportRequest request) {
+        if (request.nameProperty() != null) {
+            if (request.adminLevel() != null) {
+                throw new ImportRejectedException("give adminLevel (administrative boundaries) or nameProperty (areas tagged "
+                        + "with that key, e.g. landuse), not both");
+            }
+            return OsmBoundaryReader.byTag(request.nameProperty());
+        }
+        return new OsmBoundaryReader(request.adminLevel());
     }
 
     private record Written(UpsertCounts counts, List<ImportSkip> skips, int statusDates, int districtsFromLocation,

@@ -36,6 +36,10 @@ import org.sanimap.demand.PlanningArea;
  * out with a reason, never closed by guesswork. Names come from {@code name}, else {@code name:zh},
  * {@code name:en}; two boundaries of one name are told apart by their OSM id.
  *
+ * <p>{@link #byTag} reads instead the areas tagged with a key, e.g. {@code landuse}: multipolygon relations
+ * and closed ways carrying it, each named by its value ({@code residential}, {@code commercial} ...) and
+ * joined per value into one area: radius zones by land use, from the same extract.
+ *
  * <p>Three streaming passes (relations and boundary ways; member ways; their nodes) keep only what the
  * boundaries need in memory.
  */
@@ -45,6 +49,8 @@ public final class OsmBoundaryReader {
     private static final List<String> NAME_TAGS = List.of("name", "name:zh", "name:en");
 
     private final String adminLevel;
+    /** The key whose areas are read, named by its value; null for administrative boundaries. */
+    private final String tagKey;
 
     /** @param adminLevel the {@code admin_level} to read, or null to be told which levels the extract has */
     public OsmBoundaryReader(Integer adminLevel) {
@@ -52,6 +58,34 @@ public final class OsmBoundaryReader {
             throw new IllegalArgumentException("adminLevel " + adminLevel + " out of range [1, 12]");
         }
         this.adminLevel = adminLevel == null ? null : adminLevel.toString();
+        this.tagKey = null;
+    }
+
+    private OsmBoundaryReader(String tagKey) {
+        this.adminLevel = null;
+        this.tagKey = tagKey;
+    }
+
+    /** Reads the areas tagged {@code key=*} (e.g. {@code landuse}), named by the tag's value, joined per value. */
+    public static OsmBoundaryReader byTag(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("an OSM tag key is required, e.g. landuse");
+        }
+        return new OsmBoundaryReader(key.trim());
+    }
+
+    /** Whether the element is one this reader reads. */
+    private boolean selects(Map<String, String> tags) {
+        if (tagKey == null) {
+            return isBoundary(tags);
+        }
+        String v = tags.get(tagKey);
+        return v != null && !v.isBlank();
+    }
+
+    /** The element's area name: the boundary's name, or the tag's value. */
+    private String areaName(Map<String, String> tags) {
+        return tagKey == null ? name(tags) : tags.get(tagKey).trim();
     }
 
     /** @throws ImportRejectedException when the file is no OSM PBF or has no boundaries at the level */
@@ -77,17 +111,17 @@ public final class OsmBoundaryReader {
         pass.accept(new Visitor() {
             @Override
             public void way(long id, long[] nodeRefs, Map<String, String> tags) {
-                if (isBoundary(tags) && nodeRefs.length >= 4 && nodeRefs[0] == nodeRefs[nodeRefs.length - 1]
-                        && name(tags) != null) {
-                    closedWayLevels.put(id, tags.get("admin_level").trim());
-                    closedWayNames.put(id, name(tags));
+                if (selects(tags) && nodeRefs.length >= 4 && nodeRefs[0] == nodeRefs[nodeRefs.length - 1]
+                        && areaName(tags) != null) {
+                    closedWayLevels.put(id, tagKey == null ? tags.get("admin_level").trim() : "");
+                    closedWayNames.put(id, areaName(tags));
                 }
             }
 
             @Override
             public void relation(long id, List<Member> members, Map<String, String> tags) {
                 String type = tags.get("type");
-                if (!isBoundary(tags) || !("boundary".equals(type) || "multipolygon".equals(type))) {
+                if (!selects(tags) || !((tagKey == null && "boundary".equals(type)) || "multipolygon".equals(type))) {
                     return;
                 }
                 List<Long> ways = new ArrayList<>();
@@ -100,10 +134,10 @@ public final class OsmBoundaryReader {
                         }
                     }
                 }
-                String level = tags.get("admin_level").trim();
+                String level = tagKey == null ? tags.get("admin_level").trim() : "";
                 boundariesByLevel.merge(level, 1, Integer::sum);
-                if (level.equals(adminLevel)) {
-                    String name = name(tags);
+                if (tagKey != null || level.equals(adminLevel)) {
+                    String name = areaName(tags);
                     boundaries.add(new Boundary("relation " + id, name == null ? "relation " + id : name, ways));
                 }
             }
@@ -112,10 +146,13 @@ public final class OsmBoundaryReader {
         closedWayLevels.keySet().removeAll(memberWays);
         closedWayLevels.forEach((id, level) -> {
             boundariesByLevel.merge(level, 1, Integer::sum);
-            if (level.equals(adminLevel)) {
+            if (tagKey != null || level.equals(adminLevel)) {
                 boundaries.add(new Boundary("way " + id, closedWayNames.get(id), List.of(id)));
             }
         });
+        if (tagKey != null && boundaries.isEmpty()) {
+            throw new ImportRejectedException(fileName + " has no multipolygon relations or closed ways tagged " + tagKey + "=*");
+        }
         if (boundariesByLevel.isEmpty()) {
             throw new ImportRejectedException(fileName + " has no boundary=administrative relations or closed ways with an "
                     + "admin_level; import the districts from GeoJSON or GeoPackage polygons instead");
@@ -184,7 +221,8 @@ public final class OsmBoundaryReader {
             elements.add(b.element());
             areas.add(new PlanningArea(name, area));
         }
-        return new PlanningAreaReadResult(uniqueNames(areas, names, elements), skips);
+        return tagKey == null ? new PlanningAreaReadResult(uniqueNames(areas, names, elements), skips)
+                : PlanningAreaReader.joinSameNames(areas, skips);
     }
 
     /** Two boundaries of one name keep it with their OSM element added. */

@@ -68,7 +68,7 @@ public final class PlanningAreaReader {
     }
 
     /** One area per name, in order of first appearance, its polygons unioned. */
-    private static PlanningAreaReadResult joinSameNames(List<PlanningArea> areas, List<ImportSkip> skips) {
+    static PlanningAreaReadResult joinSameNames(List<PlanningArea> areas, List<ImportSkip> skips) {
         java.util.LinkedHashMap<String, List<org.locationtech.jts.geom.Geometry>> byName = new java.util.LinkedHashMap<>();
         for (PlanningArea a : areas) {
             byName.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a.areaWgs84());

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sanimap.store.H2gisTestStore;
 import org.sanimap.testing.Haversine;
+import org.sanimap.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -178,6 +179,66 @@ class ImportApiTest {
             assertThat(totals.get(name)).as(name).isEqualTo(residents.getOrDefault(name, 0.0));
         }
         assertThat(residents.get("Kluuvi") + residents.get("Kaartinkaupunki")).isBetween(1.0, 71_724.0);
+    }
+
+    @Test
+    void helsinkisLandUseServesAsRadiusZones() throws Exception {
+        byte[] pbf = Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki.osm.pbf"));
+        upload("helsinki.osm.pbf", pbf, null); // the toilets (again, if another test imported them: unchanged)
+        upload("grid.gpkg", Files.readAllBytes(SHARED.resolve("data/helsinki/helsinki_population_grid_2020.gpkg")),
+                "target=demand&layer=helsinki-zones");
+        JsonNode zones = upload("helsinki.osm.pbf", pbf, "target=districts&nameProperty=landuse&layer=maankaytto");
+        assertThat(zones.path("polygonsJoined").asInt()).isPositive();
+        assertThat(http.getForObject("/api/districts/names?layer=maankaytto", String.class)).contains("\"residential\"",
+                "\"commercial\"");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.withBasicAuth(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD).postForEntity("/api/standards",
+                new HttpEntity<>("{\"code\":\"hki-toilet-residential\",\"facilityType\":\"public_toilet\",\"kind\":\"radius\","
+                        + "\"areaClass\":\"residential\",\"maxValue\":500,\"source\":\"test rule\",\"confidence\":\"L\","
+                        + "\"active\":true}", headers), String.class).getStatusCode().value()).isEqualTo(201);
+
+        JsonNode report = json.readTree(http.getForEntity("/api/coverage?type=public_toilet&radiusMeters=300"
+                + "&layer=helsinki-zones&zoneLayer=maankaytto", String.class).getBody());
+
+        // by hand: a cell whose centre lies in residential land is served within 500 m, any other within 300 m
+        org.locationtech.jts.io.geojson.GeoJsonReader geo = new org.locationtech.jts.io.geojson.GeoJsonReader();
+        org.locationtech.jts.geom.Geometry residential = null;
+        for (JsonNode f : json.readTree(http.getForEntity("/api/districts?layer=maankaytto", String.class).getBody()).path("features")) {
+            if (f.path("properties").path("name").asText().equals("residential")) {
+                residential = geo.read(f.path("geometry").toString());
+            }
+        }
+        java.util.List<double[]> toilets = new java.util.ArrayList<>();
+        for (JsonNode f : json.readTree(http.getForEntity("/api/facilities?type=public_toilet&status=in_service&size=20000",
+                String.class).getBody()).path("features")) {
+            toilets.add(new double[] {f.path("geometry").path("coordinates").get(0).asDouble(),
+                f.path("geometry").path("coordinates").get(1).asDouble()});
+        }
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        double covered = 0;
+        double inResidential = 0;
+        for (JsonNode c : json.readTree(http.getForEntity("/api/demand?layer=helsinki-zones", String.class).getBody())
+                .path("features")) {
+            double lon = c.path("geometry").path("coordinates").get(0).asDouble();
+            double lat = c.path("geometry").path("coordinates").get(1).asDouble();
+            double people = c.path("properties").path("population").asDouble();
+            boolean home = residential.covers(gf.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)));
+            inResidential += home ? people : 0;
+            for (double[] t : toilets) {
+                if (Haversine.meters(lon, lat, t[0], t[1]) <= (home ? 500 : 300)) {
+                    covered += people;
+                    break;
+                }
+            }
+        }
+        assertThat(toilets).isNotEmpty();
+        assertThat(inResidential).isPositive();
+        assertThat(report.path("coveredPopulation").asDouble()).isCloseTo(covered, org.assertj.core.api.Assertions.within(1e-6));
+        JsonNode first = report.path("zoning").path("zones").get(0);
+        assertThat(first.path("name").asText()).isEqualTo("residential");
+        assertThat(first.path("radiusMeters").asDouble()).isEqualTo(500);
+        assertThat(first.path("total").asDouble()).isCloseTo(inResidential, org.assertj.core.api.Assertions.within(1e-6));
     }
 
     private void assertRejected(ResponseEntity<String> r, String detailPart) throws Exception {

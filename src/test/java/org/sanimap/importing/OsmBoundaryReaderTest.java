@@ -107,6 +107,42 @@ class OsmBoundaryReaderTest {
     }
 
     @Test
+    void landUseAreasAreNamedByTheirValueAndJoinedPerValue() throws IOException {
+        // two touching residential squares (1 each), a commercial 1 x 2 rectangle, and a retail multipolygon:
+        // a 3 x 3 outer way with a 1 x 1 inner one (8), whose outer way also carries the tag (counted once)
+        StringBuilder osm = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
+        double[][] xy = {{50, 0}, {51, 0}, {51, 1}, {50, 1}, {52, 0}, {52, 1}, {60, 0}, {61, 0}, {61, 2}, {60, 2},
+            {70, 0}, {73, 0}, {73, 3}, {70, 3}, {71, 1}, {72, 1}, {72, 2}, {71, 2}};
+        for (int i = 0; i < xy.length; i++) {
+            osm.append("<node id='").append(i + 1).append("' lon='").append(xy[i][0]).append("' lat='").append(xy[i][1])
+                    .append("'/>\n");
+        }
+        way(osm, 100, "<tag k='landuse' v='residential'/>", 1, 2, 3, 4, 1);
+        way(osm, 101, "<tag k='landuse' v='residential'/><tag k='name' v='Vila Nova'/>", 2, 5, 6, 3, 2);
+        way(osm, 102, "<tag k='landuse' v='commercial'/>", 7, 8, 9, 10, 7);
+        way(osm, 103, "<tag k='landuse' v='retail'/>", 11, 12, 13, 14, 11);
+        way(osm, 104, "", 15, 16, 17, 18, 15);
+        way(osm, 105, "<tag k='highway' v='residential'/>", 1, 2, 3);
+        osm.append("<relation id='200'><member type='way' ref='103' role='outer'/><member type='way' ref='104' role='inner'/>"
+                + "<tag k='type' v='multipolygon'/><tag k='landuse' v='retail'/></relation>\n</osm>\n");
+        Path file = TestFiles.write(dir, "landuse.osm", osm.toString(), StandardCharsets.UTF_8);
+
+        PlanningAreaReadResult r = OsmBoundaryReader.byTag("landuse").readXml(file, "landuse.osm");
+
+        Map<String, Geometry> areas = r.areas().stream()
+                .collect(Collectors.toMap(PlanningArea::name, PlanningArea::areaWgs84, (x, y) -> x, LinkedHashMap::new));
+        assertThat(areas.keySet()).containsExactlyInAnyOrder("residential", "commercial", "retail");
+        assertThat(areas.get("residential").getArea()).isCloseTo(2, within(1e-9));
+        assertThat(areas.get("residential").getNumGeometries()).isEqualTo(1);
+        assertThat(areas.get("commercial").getArea()).isCloseTo(2, within(1e-9));
+        assertThat(areas.get("retail").getArea()).isCloseTo(8, within(1e-9));
+        assertThat(r.joined()).isEqualTo(1);
+        assertThatThrownBy(() -> OsmBoundaryReader.byTag("landuse").readXml(extract(), "boundaries.osm"))
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessage("boundaries.osm has no multipolygon relations or closed ways tagged landuse=*");
+    }
+
+    @Test
     void withoutALevelTheRefusalListsTheLevelsTheExtractHas() throws IOException {
         Path file = extract();
         assertThatThrownBy(() -> new OsmBoundaryReader(null).readXml(file, "boundaries.osm"))
