@@ -18,7 +18,6 @@ import java.util.Set;
 import org.sanimap.engine.coverage.DistrictAssigner;
 import org.sanimap.engine.coverage.GreatCircle;
 import org.sanimap.engine.coverage.LocalPlane;
-import org.sanimap.engine.coverage.RadiusZones;
 import org.sanimap.engine.network.WalkingCoverageAnalyzer;
 import org.sanimap.engine.siting.CoverageSetBuilder;
 import org.sanimap.engine.siting.CoverageSets;
@@ -223,11 +222,7 @@ public final class SiteCommand {
                 throw new IllegalArgumentException("--zones needs lon, lat files and a computed metric, not planar x, y or "
                         + "--distance-matrix");
             }
-            radii = new double[demand.size()];
-            for (int i = 0; i < radii.length; i++) {
-                RadiusZones.Zone z = zones.zones().zoneAt(demand.first()[i], demand.second()[i]);
-                radii[i] = z == null ? radius : z.radiusMeters();
-            }
+            radii = zones.zones().radiiMeters(demand.first(), demand.second(), radius);
         }
         long read = System.nanoTime();
         CoverageSets sets = coverage(metric, demand, candidates, radius, radii, earthRadius, network, table, demand, candidates);

@@ -154,7 +154,7 @@ public class CoverageService {
         if (report.zoning() != null) {
             // the demand outside the zones took the default rule's radius: name it
             report = report.withZoning(new CoverageReport.Zoning(report.zoning().layer(), report.zoning().zones().stream()
-                    .map(z -> z.rule() == null ? new CoverageReport.Zone(z.name(), z.radiusMeters(), rule.rule().code(), z.total(),
+                    .map(z -> z.name().equals(RadiusZones.OUTSIDE_ZONES) ? new CoverageReport.Zone(z.name(), z.radiusMeters(), rule.rule().code(), z.total(),
                             z.covered(), z.coveredPercent(), z.cells(), z.coveredCells()) : z).toList(),
                     report.zoning().zonesWithoutRule()));
         }

@@ -38,7 +38,9 @@ import org.sanimap.demand.PlanningArea;
  *
  * <p>{@link #byTag} reads instead the areas tagged with a key, e.g. {@code landuse}: multipolygon relations
  * and closed ways carrying it, each named by its value ({@code residential}, {@code commercial} ...) and
- * joined per value into one area: radius zones by land use, from the same extract.
+ * joined per value into one area: radius zones by land use, from the same extract. Given as
+ * {@code key=value} (e.g. {@code place=suburb}), it reads the areas with that tag, each named by its name
+ * like a boundary: districts where the extract maps neighbourhoods but no administrative boundaries.
  *
  * <p>Three streaming passes (relations and boundary ways; member ways; their nodes) keep only what the
  * boundaries need in memory.
@@ -51,6 +53,8 @@ public final class OsmBoundaryReader {
     private final String adminLevel;
     /** The key whose areas are read, named by its value; null for administrative boundaries. */
     private final String tagKey;
+    /** With {@link #tagKey}: the one value read, the areas then named by their name; null for any value. */
+    private final String tagValue;
 
     /** @param adminLevel the {@code admin_level} to read, or null to be told which levels the extract has */
     public OsmBoundaryReader(Integer adminLevel) {
@@ -59,19 +63,33 @@ public final class OsmBoundaryReader {
         }
         this.adminLevel = adminLevel == null ? null : adminLevel.toString();
         this.tagKey = null;
+        this.tagValue = null;
     }
 
-    private OsmBoundaryReader(String tagKey) {
+    private OsmBoundaryReader(String tagKey, String tagValue) {
         this.adminLevel = null;
         this.tagKey = tagKey;
+        this.tagValue = tagValue;
     }
 
-    /** Reads the areas tagged {@code key=*} (e.g. {@code landuse}), named by the tag's value, joined per value. */
-    public static OsmBoundaryReader byTag(String key) {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("an OSM tag key is required, e.g. landuse");
+    /**
+     * Reads the areas tagged {@code key=*} (e.g. {@code landuse}), named by the tag's value and joined per value;
+     * or, given {@code key=value} (e.g. {@code place=suburb}), the areas with that tag, named by their name.
+     */
+    public static OsmBoundaryReader byTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            throw new IllegalArgumentException("an OSM tag key is required, e.g. landuse (or key=value, e.g. place=suburb)");
         }
-        return new OsmBoundaryReader(key.trim());
+        int eq = tag.indexOf('=');
+        if (eq < 0) {
+            return new OsmBoundaryReader(tag.trim(), null);
+        }
+        String key = tag.substring(0, eq).trim();
+        String value = tag.substring(eq + 1).trim();
+        if (key.isEmpty() || value.isEmpty()) {
+            throw new IllegalArgumentException("OSM tag '" + tag.trim() + "' is not key or key=value, e.g. place=suburb");
+        }
+        return new OsmBoundaryReader(key, value);
     }
 
     /** Whether the element is one this reader reads. */
@@ -80,12 +98,17 @@ public final class OsmBoundaryReader {
             return isBoundary(tags);
         }
         String v = tags.get(tagKey);
-        return v != null && !v.isBlank();
+        return v != null && !v.isBlank() && (tagValue == null || tagValue.equals(v.trim()));
     }
 
-    /** The element's area name: the boundary's name, or the tag's value. */
+    /** The element's area name: the boundary's (or tagged area's) name, or the tag's value. */
     private String areaName(Map<String, String> tags) {
-        return tagKey == null ? name(tags) : tags.get(tagKey).trim();
+        return tagKey == null || tagValue != null ? name(tags) : tags.get(tagKey).trim();
+    }
+
+    /** What the refusal of an extract with nothing to read names. */
+    private String tagText() {
+        return tagKey + "=" + (tagValue == null ? "*" : tagValue);
     }
 
     /** @throws ImportRejectedException when the file is no OSM PBF or has no boundaries at the level */
@@ -151,7 +174,8 @@ public final class OsmBoundaryReader {
             }
         });
         if (tagKey != null && boundaries.isEmpty()) {
-            throw new ImportRejectedException(fileName + " has no multipolygon relations or closed ways tagged " + tagKey + "=*");
+            throw new ImportRejectedException(fileName + " has no " + (tagValue == null ? "" : "named ")
+                    + "multipolygon relations or closed ways tagged " + tagText());
         }
         if (boundariesByLevel.isEmpty()) {
             throw new ImportRejectedException(fileName + " has no boundary=administrative relations or closed ways with an "
@@ -221,7 +245,7 @@ public final class OsmBoundaryReader {
             elements.add(b.element());
             areas.add(new PlanningArea(name, area));
         }
-        return tagKey == null ? new PlanningAreaReadResult(uniqueNames(areas, names, elements), skips)
+        return tagKey == null || tagValue != null ? new PlanningAreaReadResult(uniqueNames(areas, names, elements), skips)
                 : PlanningAreaReader.joinSameNames(areas, skips);
     }
 

@@ -465,11 +465,7 @@ public class SitingService {
         double[] radii = null;
         double reach = radius;
         if (!run.zones.isEmpty()) {
-            radii = new double[n];
-            for (int i = 0; i < n; i++) {
-                RadiusZones.Zone z = run.zones.zoneAt(dLon[i], dLat[i]);
-                radii[i] = z == null ? radius : z.radiusMeters();
-            }
+            radii = run.zones.radiiMeters(dLon, dLat, radius);
             reach = run.zones.maxRadiusMeters(radius);
         }
         CoverageSets existingSets = coverage(walking, dLon, dLat, eLon, eLat, radius, radii);

@@ -112,7 +112,7 @@ class OsmBoundaryReaderTest {
         // a 3 x 3 outer way with a 1 x 1 inner one (8), whose outer way also carries the tag (counted once)
         StringBuilder osm = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6'>\n");
         double[][] xy = {{50, 0}, {51, 0}, {51, 1}, {50, 1}, {52, 0}, {52, 1}, {60, 0}, {61, 0}, {61, 2}, {60, 2},
-            {70, 0}, {73, 0}, {73, 3}, {70, 3}, {71, 1}, {72, 1}, {72, 2}, {71, 2}};
+            {70, 0}, {73, 0}, {73, 3}, {70, 3}, {71, 1}, {72, 1}, {72, 2}, {71, 2}, {80, 0}, {81, 0}, {81, 1}, {80, 1}};
         for (int i = 0; i < xy.length; i++) {
             osm.append("<node id='").append(i + 1).append("' lon='").append(xy[i][0]).append("' lat='").append(xy[i][1])
                     .append("'/>\n");
@@ -123,6 +123,7 @@ class OsmBoundaryReaderTest {
         way(osm, 103, "<tag k='landuse' v='retail'/>", 11, 12, 13, 14, 11);
         way(osm, 104, "", 15, 16, 17, 18, 15);
         way(osm, 105, "<tag k='highway' v='residential'/>", 1, 2, 3);
+        way(osm, 106, "<tag k='place' v='suburb'/><tag k='name' v='Centro'/>", 19, 20, 21, 22, 19);
         osm.append("<relation id='200'><member type='way' ref='103' role='outer'/><member type='way' ref='104' role='inner'/>"
                 + "<tag k='type' v='multipolygon'/><tag k='landuse' v='retail'/></relation>\n</osm>\n");
         Path file = TestFiles.write(dir, "landuse.osm", osm.toString(), StandardCharsets.UTF_8);
@@ -140,6 +141,13 @@ class OsmBoundaryReaderTest {
         assertThatThrownBy(() -> OsmBoundaryReader.byTag("landuse").readXml(extract(), "boundaries.osm"))
                 .isInstanceOf(ImportRejectedException.class)
                 .hasMessage("boundaries.osm has no multipolygon relations or closed ways tagged landuse=*");
+
+        // key=value: the areas with that tag, named by their name (neighbourhoods as districts)
+        PlanningAreaReadResult suburbs = OsmBoundaryReader.byTag("place=suburb").readXml(file, "landuse.osm");
+        assertThat(suburbs.areas()).extracting(PlanningArea::name).containsExactly("Centro");
+        assertThat(suburbs.areas().get(0).areaWgs84().getArea()).isCloseTo(1, within(1e-9));
+        assertThatThrownBy(() -> OsmBoundaryReader.byTag("place=quarter").readXml(file, "landuse.osm"))
+                .hasMessage("landuse.osm has no named multipolygon relations or closed ways tagged place=quarter");
     }
 
     @Test

@@ -101,9 +101,15 @@ public final class RadiusZones {
 
     /** For each demand unit (by index), the radius it is served within, metres. */
     public double[] radiiMeters(List<DemandPoint> demand, double defaultRadiusMeters) {
-        double[] r = new double[demand.size()];
+        return radiiMeters(demand.stream().mapToDouble(DemandPoint::lonWgs84).toArray(),
+                demand.stream().mapToDouble(DemandPoint::latWgs84).toArray(), defaultRadiusMeters);
+    }
+
+    /** For each position (by index, degrees WGS84), the radius a unit there is served within, metres. */
+    public double[] radiiMeters(double[] lonWgs84, double[] latWgs84, double defaultRadiusMeters) {
+        double[] r = new double[lonWgs84.length];
         for (int i = 0; i < r.length; i++) {
-            Zone z = zoneAt(demand.get(i).lonWgs84(), demand.get(i).latWgs84());
+            Zone z = zoneAt(lonWgs84[i], latWgs84[i]);
             r[i] = z == null ? defaultRadiusMeters : z.radiusMeters();
         }
         return r;
