@@ -743,7 +743,8 @@
     summary.textContent = t('coverage.summary', { covered: Math.round(report.coveredPopulation).toLocaleString(),
       total: Math.round(report.totalPopulation).toLocaleString(), percent: report.coveredPercent.toFixed(1),
       facilities: report.facilityCount, radius: report.radiusMeters })
-      + (report.asOf ? ' · ' + t(report.projected ? 'coverage.summaryProjected' : 'coverage.summaryAsOf', { date: report.asOf }) : '');
+      + (report.asOf ? ' · ' + t(report.projected ? 'coverage.summaryProjected' : 'coverage.summaryAsOf', { date: report.asOf }) : '')
+      + (report.zoning ? ' · ' + t('coverage.summaryZoned', { layer: report.zoning.layer }) : '');
     if (report.asOf) { summary.setAttribute('data-as-of', report.asOf); } else { summary.removeAttribute('data-as-of'); }
     var head = el('tr');
     ['coverage.district', 'coverage.percent', 'coverage.uncovered'].forEach(function (k) { head.appendChild(el('th', null, t(k))); });
