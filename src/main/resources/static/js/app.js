@@ -308,6 +308,14 @@
     row('field.source', p.sourceDetail || p.sourceKind);
     row('field.updatedAt', p.updatedAt);
     row('field.version', p.version);
+    // after a coverage run: whom it serves, and whom only it serves (what closing it would uncover)
+    var catchment = state.catchments && state.catchments[p.id];
+    if (catchment) {
+      row('field.catchment', t('catchment.text', { within: Math.round(catchment.residentsWithin).toLocaleString(),
+        only: Math.round(catchment.residentsOnlyHere).toLocaleString() }));
+      table.lastChild.setAttribute('class', 'popup-catchment');
+      table.lastChild.setAttribute('data-only', String(catchment.residentsOnlyHere));
+    }
     box.appendChild(table);
     var actions = el('div', { 'class': 'popup-actions' });
     var edit = el('button', { type: 'button', 'class': 'btn-edit' }, t('action.edit'));
@@ -660,9 +668,11 @@
   function runCoverage() {
     var q = coverageQuery();
     return Promise.all([api('GET', '/api/coverage?' + q.toString()), api('GET', '/api/coverage/uncovered?' + q.toString()),
-      api('GET', '/api/coverage/gap-areas?' + q.toString())])
+      api('GET', '/api/coverage/gap-areas?' + q.toString()), api('GET', '/api/coverage/catchments?' + q.toString())])
       .then(function (r) {
         state.coverage = r[0].body;
+        state.catchments = {};
+        r[3].body.forEach(function (c) { state.catchments[c.facilityId] = c; });
         renderCoverage();
         ['csv', 'xlsx', 'html'].forEach(function (ext) {
           document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());

@@ -107,6 +107,14 @@ class CoverageController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc);
     }
 
+    @GetMapping("/api/coverage/catchments")
+    @Operation(summary = "Per counted facility: residents within its reach, and those only it reaches (who would lose "
+            + "coverage if it closed)")
+    List<CoverageService.FacilityCatchment> catchments(@ParameterObject CoverageParams params) {
+        CoverageService.Outcome outcome = outcome(params);
+        return service.catchments(outcome, outcome.report().metric());
+    }
+
     @GetMapping("/api/coverage/gap-areas")
     @Operation(summary = "Gap polygons (each district minus the service area) and the service area, as GeoJSON")
     ResponseEntity<Map<String, Object>> gapAreas(@ParameterObject CoverageParams params) throws Exception {

@@ -9,6 +9,10 @@ import java.util.Set;
 import org.sanimap.demand.DemandCell;
 import org.sanimap.demand.DemandService;
 import org.sanimap.engine.coverage.AreaWeightedCoverage;
+import org.sanimap.engine.coverage.CatchmentCounter;
+import org.sanimap.engine.coverage.GreatCircle;
+import org.sanimap.engine.siting.CoverageSetBuilder;
+import org.sanimap.engine.siting.CoverageSets;
 import org.sanimap.engine.coverage.CoverageAnalyzer;
 import org.sanimap.engine.coverage.CoverageModel;
 import org.sanimap.engine.coverage.CoverageStudy;
@@ -340,6 +344,47 @@ public class CoverageService {
                 ? network.walkingCoverage().prepare(outcome.facilities(), r).serviceArea(WALKING_TRIM_METERS, plane)
                 : builder.straightLineServiceArea(outcome.facilities(), r, plane), radius);
         return new GapAreas(served, builder.gaps(served, outcome.areas(), demandPoints, plane));
+    }
+
+    /**
+     * What each counted facility serves in the outcome's study: the residents within its reach (its zone's radius
+     * where zones apply) and those no other counted facility reaches, who would lose coverage if it closed. By the
+     * cells' centres, whatever the study's weighting; facilities in the order the study counted them.
+     */
+    public List<FacilityCatchment> catchments(Outcome outcome, String metric) {
+        List<DemandPoint> demandPoints = outcome.study().demand();
+        double[] lon = demandPoints.stream().mapToDouble(DemandPoint::lonWgs84).toArray();
+        double[] lat = demandPoints.stream().mapToDouble(DemandPoint::latWgs84).toArray();
+        double[] residents = demandPoints.stream().mapToDouble(DemandPoint::population).toArray();
+        List<FacilityPoint> sites = outcome.facilities();
+        double[] fLon = sites.stream().mapToDouble(FacilityPoint::lonWgs84).toArray();
+        double[] fLat = sites.stream().mapToDouble(FacilityPoint::latWgs84).toArray();
+        double[] radii = outcome.zones().radiiMeters(lon, lat, outcome.report().radiusMeters());
+        org.sanimap.engine.network.WalkingCoverageAnalyzer walking = metric.equals("walking") ? network.walkingCoverage() : null;
+        CoverageSets reach = CoverageSetBuilder.perDemandRadius(lon, lat, radii, sites.size(), (dLon, dLat, r) -> walking == null
+                ? CoverageSetBuilder.greatCircle(dLon, dLat, fLon, fLat, r, GreatCircle.MEAN_EARTH_RADIUS_METERS)
+                : CoverageSetBuilder.walking(walking, dLon, dLat, fLon, fLat, r));
+        int[][] facilitiesOfUnit = new int[demandPoints.size()][];
+        for (int i = 0; i < facilitiesOfUnit.length; i++) {
+            facilitiesOfUnit[i] = reach.candidatesOf(i);
+        }
+        List<FacilityCatchment> out = new ArrayList<>();
+        for (CatchmentCounter.Catchment c : CatchmentCounter.count(residents, facilitiesOfUnit, sites.size())) {
+            out.add(new FacilityCatchment(Long.parseLong(sites.get(c.facility()).id()), c.residentsWithin(), c.residentsOnlyHere(),
+                    c.units(), c.unitsOnlyHere()));
+        }
+        return out;
+    }
+
+    /**
+     * @param facilityId        the facility
+     * @param residentsWithin   residents of the demand cells within its reach
+     * @param residentsOnlyHere of those, the residents no other counted facility reaches
+     * @param cells             cells within its reach
+     * @param cellsOnlyHere     cells only it reaches
+     */
+    public record FacilityCatchment(long facilityId, double residentsWithin, double residentsOnlyHere, int cells,
+            int cellsOnlyHere) {
     }
 
     /**
