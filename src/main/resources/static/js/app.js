@@ -677,6 +677,10 @@
         ['csv', 'xlsx', 'html'].forEach(function (ext) {
           document.getElementById('download-' + ext).setAttribute('href', '/api/coverage/report.' + ext + '?' + q.toString());
         });
+        ['csv', 'xlsx'].forEach(function (ext) {
+          document.getElementById('download-catchments-' + ext).setAttribute('href', '/api/coverage/catchments.' + ext + '?'
+            + q.toString());
+        });
         // the printable report carries the month-by-month line (from the day to compare with, else a year back)
         var since = document.getElementById('coverage-since').value;
         document.getElementById('download-html').setAttribute('href', '/api/coverage/report.html?' + q.toString()

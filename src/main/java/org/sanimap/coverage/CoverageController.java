@@ -115,6 +115,25 @@ class CoverageController {
         return service.catchments(outcome, outcome.report().metric());
     }
 
+    @GetMapping(path = {"/api/coverage/catchments.csv", "/api/coverage/catchments.xlsx"})
+    @Operation(summary = "The catchments as a table (CSV, UTF-8 with BOM, or XLSX), most residents only reached first")
+    ResponseEntity<byte[]> catchmentTable(@ParameterObject CoverageParams params, jakarta.servlet.http.HttpServletRequest request) {
+        List<CoverageService.FacilityCatchment> rows = new ArrayList<>(catchments(params));
+        rows.sort(java.util.Comparator.comparingDouble(CoverageService.FacilityCatchment::residentsOnlyHere).reversed());
+        List<String> headers = List.of("编号 id", "名称 name", "类型 type", "所属区 district", "服务人口 residents within reach",
+                "仅由此覆盖 reached by no other", "单元 cells", "仅由此覆盖单元 cells only here");
+        List<List<Object>> table = new ArrayList<>();
+        for (CoverageService.FacilityCatchment c : rows) {
+            table.add(java.util.Arrays.asList(c.facilityId(), c.name(), c.type(), c.district(), Math.round(c.residentsWithin()),
+                    Math.round(c.residentsOnlyHere()), c.cells(), c.cellsOnlyHere()));
+        }
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        return download(xlsx ? org.sanimap.api.TableFiles.xlsx("服务人口 catchments", headers, table, true)
+                : org.sanimap.api.TableFiles.csv(headers, table),
+                xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8",
+                "catchments." + (xlsx ? "xlsx" : "csv"));
+    }
+
     @GetMapping("/api/coverage/gap-areas")
     @Operation(summary = "Gap polygons (each district minus the service area) and the service area, as GeoJSON")
     ResponseEntity<Map<String, Object>> gapAreas(@ParameterObject CoverageParams params) throws Exception {

@@ -368,23 +368,32 @@ public class CoverageService {
         for (int i = 0; i < facilitiesOfUnit.length; i++) {
             facilitiesOfUnit[i] = reach.candidatesOf(i);
         }
+        // names and districts as the registry holds them now (a replay of a past day counts the same facilities)
+        java.util.Map<Long, Facility> registry = new java.util.HashMap<>();
+        facilities.all(EnumSet.allOf(FacilityType.class), EnumSet.allOf(FacilityStatus.class)).forEach(f -> registry.put(f.id(), f));
         List<FacilityCatchment> out = new ArrayList<>();
         for (CatchmentCounter.Catchment c : CatchmentCounter.count(residents, facilitiesOfUnit, sites.size())) {
-            out.add(new FacilityCatchment(Long.parseLong(sites.get(c.facility()).id()), c.residentsWithin(), c.residentsOnlyHere(),
-                    c.units(), c.unitsOnlyHere()));
+            long id = Long.parseLong(sites.get(c.facility()).id());
+            Facility f = registry.get(id);
+            out.add(new FacilityCatchment(id, f == null ? null : f.attributes().name(), f == null ? null : f.attributes().type().code(),
+                    f == null ? null : f.attributes().district(), c.residentsWithin(), c.residentsOnlyHere(), c.units(),
+                    c.unitsOnlyHere()));
         }
         return out;
     }
 
     /**
      * @param facilityId        the facility
+     * @param name              its name, or null
+     * @param type              its type code
+     * @param district          its district, or null
      * @param residentsWithin   residents of the demand cells within its reach
      * @param residentsOnlyHere of those, the residents no other counted facility reaches
      * @param cells             cells within its reach
      * @param cellsOnlyHere     cells only it reaches
      */
-    public record FacilityCatchment(long facilityId, double residentsWithin, double residentsOnlyHere, int cells,
-            int cellsOnlyHere) {
+    public record FacilityCatchment(long facilityId, String name, String type, String district, double residentsWithin,
+            double residentsOnlyHere, int cells, int cellsOnlyHere) {
     }
 
     /**

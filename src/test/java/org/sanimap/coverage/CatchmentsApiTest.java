@@ -69,5 +69,21 @@ class CatchmentsApiTest {
         // the covered population splits into what one toilet alone serves and what two or more share
         double covered = TestApi.get(http, json, "/api/coverage?type=public_toilet&radiusMeters=300").path("coveredPopulation").asDouble();
         assertThat(sumOnly).isPositive().isLessThanOrEqualTo(covered);
+
+        // the table: one row per toilet, the one whose closing would uncover most first
+        long first = 0;
+        double most = -1;
+        for (Map.Entry<Long, double[]> t : toilets.entrySet()) {
+            double o = only.getOrDefault(t.getKey(), 0.0);
+            if (o > most) {
+                most = o;
+                first = t.getKey();
+            }
+        }
+        String[] csv = http.getForObject("/api/coverage/catchments.csv?type=public_toilet&radiusMeters=300", String.class)
+                .replace("\uFEFF", "").split("\r?\n");
+        assertThat(csv).hasSize(12);
+        assertThat(csv[0]).startsWith("编号 id,名称 name,类型 type");
+        assertThat(csv[1]).startsWith(first + ",").contains("," + Math.round(most) + ",");
     }
 }
