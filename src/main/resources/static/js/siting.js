@@ -30,6 +30,7 @@
   function modelChanged() {
     var lscp = value('siting-model') === 'lscp';
     document.getElementById('siting-p-label').hidden = lscp;
+    document.getElementById('siting-spacing-min-label').hidden = lscp;
     document.getElementById('siting-target-label').hidden = !lscp;
     // quotas share the p sites of an MCLP run among the districts
     document.getElementById('siting-quotas').hidden = lscp
@@ -60,6 +61,7 @@
         if (input.value !== '') { quotas[input.getAttribute('data-district')] = Number(input.value); any = true; }
       });
       if (any && !body.district) { body.districtQuotas = quotas; }
+      if (value('siting-min-spacing')) { body.minSpacingMeters = Number(value('siting-min-spacing')); }
     }
     else { body.targetCoverage = Number(value('siting-target')) / 100; }
     return body;

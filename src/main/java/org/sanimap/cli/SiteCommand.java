@@ -32,6 +32,7 @@ import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingProposal;
 import org.sanimap.engine.siting.SitingQuotas;
+import org.sanimap.engine.siting.SitingSpacing;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.importing.DistanceTableCsvReader;
 import org.sanimap.importing.ImportRejectedException;
@@ -48,7 +49,7 @@ import org.sanimap.importing.SitingPoints;
  *     [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T [--matrix-columns DEMAND,CANDIDATE,DISTANCE]]
  *     [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L] [--district-quotas NAME=N[,NAME=N...]]]
  *     [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S] [--heuristic-only]
- *     [--threads N] --out result.json
+ *     [--min-spacing-meters D] [--threads N] --out result.json
  * java -jar target/sanimap.jar site --model mclp --covering-instance NewYork.txt --radius-meters 400 --p 50
  *     --earth-radius-meters 6378100 --out result.json
  * java -jar target/sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json
@@ -65,7 +66,8 @@ import org.sanimap.importing.SitingPoints;
  * excluded, coverage sets, reductions and model; {@code solve}: heuristic and exact search). With
  * {@code --zones}, a demand unit inside a zone that {@code --zone-radius} names is covered within that
  * zone's radius (lon/lat files and a computed metric only). With {@code --district-quotas} (MCLP, with
- * {@code --districts}), each named district receives at most its number of the p new sites.
+ * {@code --districts}), each named district receives at most its number of the p new sites; with
+ * {@code --min-spacing-meters} (MCLP, lon/lat), no two new sites are closer than that.
  */
 public final class SiteCommand {
 
@@ -74,7 +76,7 @@ public final class SiteCommand {
             + " [--earth-radius-meters M] [--network OSM.pbf] [--distance-matrix T] [--matrix-columns DEMAND,CANDIDATE,DISTANCE]"
             + " [--id-column NAME] [--weight-column NAME] [--districts P [--admin-level L] [--district-quotas NAME=N[,NAME=N...]]]"
             + " [--zones Z [--zone-property ATTR] --zone-radius CLASS=M[,CLASS=M...]] [--time-limit-seconds S]"
-            + " [--heuristic-only] [--threads N] --out result.json\n"
+            + " [--min-spacing-meters D] [--heuristic-only] [--threads N] --out result.json\n"
             + "   or: java -jar sanimap.jar site --model lscp|mclp --covering-instance FILE (TSPLIB-like: every node demand and site) ... --out result.json\n"
             + "   or: java -jar sanimap.jar site --orlib-scp FILE [--time-limit-seconds S] --out result.json";
 
@@ -91,7 +93,7 @@ public final class SiteCommand {
                     "existing", "radius-meters", "p", "target-coverage", "metric", "earth-radius-meters", "network",
                     "distance-matrix", "matrix-columns", "id-column", "weight-column", "time-limit-seconds", "threads", "out",
                     "covering-instance", "districts", "admin-level", "zones", "zone-property", "zone-radius",
-                    "district-quotas"),
+                    "district-quotas", "min-spacing-meters"),
                     Set.of("heuristic-only"));
             String outPath = a.required("out");
             double limit = a.optional("time-limit-seconds") == null ? 60 : a.number("time-limit-seconds");
@@ -255,11 +257,21 @@ public final class SiteCommand {
             districtNames = areas.stream().map(DistrictAssigner.NamedArea::name).toList();
         }
         SitingQuotas quotas = quotas(a, model, districts, districtNames, candidates);
-        SitingResult r = new SitingOptimizer(null).run(problem, options, quotas);
+        SitingSpacing spacing = null;
+        if (a.optional("min-spacing-meters") != null) {
+            if (model != SitingModel.MCLP || candidates.planar()) {
+                throw new IllegalArgumentException("--min-spacing-meters needs --model mclp and lon/lat candidates");
+            }
+            spacing = SitingSpacing.of(candidates.first(), candidates.second(), a.number("min-spacing-meters"));
+        }
+        SitingResult r = new SitingOptimizer(null).run(problem, options, quotas, spacing);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", model.code());
         result.put("metric", metric);
         result.put("radiusMeters", radius);
+        if (spacing != null) {
+            result.put("minSpacingMeters", spacing.minSpacingMeters());
+        }
         if (quotas != null) {
             Map<String, Integer> echo = new LinkedHashMap<>();
             for (int g = 0; g < quotas.maxNewSites().length; g++) {

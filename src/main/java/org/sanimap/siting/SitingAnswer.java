@@ -32,6 +32,7 @@ import java.util.Map;
  * @param timingsMillis              build (candidates, coverage sets, reductions, model) and solve (heuristic,
  *                                   exact search), with their parts
  * @param districtQuotas             the most new sites each named district could receive, or null
+ * @param minSpacingMeters           the least distance kept between new sites, or null
  * @param zoneLayer                  the layer of radius zones, or null for one radius everywhere
  * @param zoneRadiiMeters            with zones: the radius each zone's residents were served within (the rest:
  *                                   {@code radiusMeters}); else null
@@ -40,7 +41,7 @@ public record SitingAnswer(String type, String model, String metric, double radi
         Double targetCoverage, String status, String reason, Double objective, Double bound, Double gap, Double heuristicObjective,
         int demandUnits, int existingFacilities, int candidateSites, long coveragePairs, double totalPopulation,
         double existingCoveredPopulation, double coveredPopulationAfter, double unreachablePopulation, List<Proposal> proposals,
-        Map<String, Long> timingsMillis, Map<String, Integer> districtQuotas, String zoneLayer,
+        Map<String, Long> timingsMillis, Map<String, Integer> districtQuotas, Double minSpacingMeters, String zoneLayer,
         Map<String, Double> zoneRadiiMeters) {
 
     public SitingAnswer {

@@ -31,6 +31,8 @@ import org.sanimap.facility.FacilityType;
  * @param exact            false: heuristic answer only (instant, no proof); default true
  * @param districtQuotas   MCLP: the most new sites each named district may receive (a campaign's shares), in
  *                         {@code districtLayer}; districts not named are not capped; null for none
+ * @param minSpacingMeters MCLP: the least distance between two new sites (e.g. a spacing rule's minimum), metres;
+ *                         null for none
  * @param zoneLayer        a layer of areas named after the area classes of the type's active radius rules: residents
  *                         inside each are served within its rule's radius, the rest within {@code radiusMeters} (or the
  *                         default rule's); null for one radius everywhere
@@ -38,7 +40,7 @@ import org.sanimap.facility.FacilityType;
 public record SitingRequest(FacilityType type, SitingModel model, Double radiusMeters, Integer p, Double targetCoverage,
         String metric, Candidates candidates, JsonNode exclusions, Set<FacilityStatus> include, Boolean mobileAsToilets,
         String layer, String district, String districtLayer, Double timeLimitSeconds, Boolean exact,
-        java.util.Map<String, Integer> districtQuotas, String zoneLayer) {
+        java.util.Map<String, Integer> districtQuotas, Double minSpacingMeters, String zoneLayer) {
 
     public static final int MAX_P = 5000;
     public static final double MAX_TIME_LIMIT_SECONDS = 600;
@@ -75,6 +77,14 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         district = district == null || district.isBlank() ? null : district.trim();
         districtLayer = districtLayer == null || districtLayer.isBlank() ? null : districtLayer.trim();
         zoneLayer = zoneLayer == null || zoneLayer.isBlank() ? null : zoneLayer.trim();
+        if (minSpacingMeters != null) {
+            if (model != SitingModel.MCLP) {
+                throw new IllegalArgumentException("minSpacingMeters applies to mclp (p new sites) only");
+            }
+            if (!(minSpacingMeters > 0) || minSpacingMeters > 100_000) {
+                throw new IllegalArgumentException("minSpacingMeters " + minSpacingMeters + " out of range (0, 100000]");
+            }
+        }
         if (district != null && district.length() > 200) {
             throw new IllegalArgumentException("district name longer than 200 characters");
         }
@@ -109,7 +119,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
         }
         java.util.Set<String> known = java.util.Set.of("type", "model", "radiusMeters", "p", "targetCoverage", "metric", "candidates",
                 "exclusions", "include", "mobileAsToilets", "layer", "district", "districtLayer", "timeLimitSeconds", "exact",
-                "districtQuotas", "zoneLayer");
+                "districtQuotas", "minSpacingMeters", "zoneLayer");
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown field '" + name + "'; expected " + new java.util.TreeSet<>(known));
@@ -137,7 +147,7 @@ public record SitingRequest(FacilityType type, SitingModel model, Double radiusM
                 number(body, "radiusMeters"), p == null ? null : p.intValue(), number(body, "targetCoverage"), text(body, "metric"),
                 candidates, body.get("exclusions"), include, bool(body, "mobileAsToilets"), text(body, "layer"),
                 text(body, "district"), text(body, "districtLayer"), number(body, "timeLimitSeconds"), bool(body, "exact"),
-                quotas(body.get("districtQuotas")), text(body, "zoneLayer"));
+                quotas(body.get("districtQuotas")), number(body, "minSpacingMeters"), text(body, "zoneLayer"));
     }
 
     /** {@code {"鼓楼区": 20, ...}} as district → most new sites, in the order given; null when absent. */

@@ -39,6 +39,7 @@ import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingProposal;
 import org.sanimap.engine.siting.SitingQuotas;
+import org.sanimap.engine.siting.SitingSpacing;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.engine.siting.SolveStatus;
 import org.sanimap.facility.Facility;
@@ -523,7 +524,8 @@ public class SitingService {
         // LSCP with every resident covered already: the engine's answer is no new site
         SitingOptions options = new SitingOptions(q.model(), q.p() == null ? 0 : q.p(), q.targetCoverage(), q.timeLimitSeconds(),
                 Math.max(1, Runtime.getRuntime().availableProcessors()), q.exact(), 2000, 1);
-        SitingResult r = run.optimizer.run(problem, options, quotas(q, districts, cLon, cLat));
+        SitingResult r = run.optimizer.run(problem, options, quotas(q, districts, cLon, cLat),
+                q.minSpacingMeters() == null ? null : SitingSpacing.of(cLon, cLat, q.minSpacingMeters()));
         List<SitingAnswer.Proposal> proposals = new ArrayList<>();
         for (SitingProposal s : r.proposals()) {
             String in = districts.districtOf(cLon[s.candidate()], cLat[s.candidate()]);
@@ -544,7 +546,7 @@ public class SitingService {
                 mclp ? null : q.targetCoverage(), r.status().name().toLowerCase(Locale.ROOT), r.reason(), finite(r.objective()),
                 finite(r.bound()), finite(r.gap()), finite(r.heuristicObjective()), n, existing.size(), cLon.length, sets.pairCount(),
                 r.totalWeight(), r.existingCoveredWeight(), r.status() == SolveStatus.INFEASIBLE ? r.existingCoveredWeight() : r.coveredWeightAfter(),
-                r.unreachableWeight(), proposals, timings, q.districtQuotas(), q.zoneLayer(),
+                r.unreachableWeight(), proposals, timings, q.districtQuotas(), q.minSpacingMeters(), q.zoneLayer(),
                 run.zones.isEmpty() ? null : zoneRadii(run.zones));
     }
 

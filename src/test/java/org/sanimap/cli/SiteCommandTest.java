@@ -264,6 +264,19 @@ class SiteCommandTest {
         assertThat(zoned.path("proposals").get(0).path("gainWeight").asDouble()).isEqualTo(30);
         assertThat(zoned.path("zoneRadiiMeters").toString()).isEqualTo("{\"residential\":600.0}");
         assertThat(zoned.path("zonesWithoutRadius").toString()).isEqualTo("[\"industry\"]");
+
+        // two sites at least 600 m apart: mid and near-b lie 491 m apart, so only one of them
+        JsonNode both = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--radius-meters", "300");
+        assertThat(both.path("chosen").size()).isEqualTo(1); // mid covers nobody at 300 m
+        JsonNode apart = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--radius-meters", "300", "--zones", zones.toString(), "--zone-radius", "residential=600",
+                "--min-spacing-meters", "600");
+        assertThat(apart.path("chosen").toString()).isEqualTo("[\"mid\"]");
+        assertThat(apart.path("minSpacingMeters").asDouble()).isEqualTo(600);
+        JsonNode near = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--radius-meters", "300", "--zones", zones.toString(), "--zone-radius", "residential=600");
+        assertThat(near.path("chosen").toString()).isEqualTo("[\"mid\",\"near-b\"]");
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * A heuristic for the MCLP with caps per group of sites ({@link SitingQuotas}), on a {@link ReducedProblem}'s
- * columns: greedy (the site adding the most uncovered weight among those whose group has room), best-improvement
- * swaps per open site (close it, open the closed site adding the most, of its group or of one with room), then an
+ * A heuristic for the MCLP with caps per group of sites ({@link SitingQuotas}) and conflicts between sites too
+ * close together ({@link SitingSpacing}), on a {@link ReducedProblem}'s columns: greedy (the site adding the most
+ * uncovered weight among those whose group has room and that conflict with no open site), best-improvement swaps
+ * per open site (close it, open the closed site adding the most, of its group or of one with room, conflicting
+ * with no other open site), then an
  * iterated local search: each round closes a tenth of the open sites at random, refills greedily without them, and
  * descends again; the best answer is kept. What each closed site would add is kept up to date as sites open and
  * close, so a swap costs a scan of the sites plus the neighbourhood of the site closed. Repeatable for a seed.
@@ -28,12 +30,21 @@ final class MclpQuotaSearch {
     private final boolean[] open;
     private final int[] used;
     private final double[] extra;
+    /** For each column, the columns it may not be open with (empty without spacing). */
+    private final int[][] conflicts;
+    /** For each column, how many open columns it conflicts with. */
+    private final int[] blocked;
+    private final int[] conflictStamp;
+    private int stampOf;
     private int openCount;
 
-    private MclpQuotaSearch(ReducedProblem m, int[] colGroup, int[] caps) {
+    private MclpQuotaSearch(ReducedProblem m, int[] colGroup, int[] caps, int[][] conflicts) {
         this.m = m;
         this.colGroup = colGroup;
         this.caps = caps;
+        this.conflicts = conflicts == null ? new int[m.colCount()][0] : conflicts;
+        this.blocked = new int[m.colCount()];
+        this.conflictStamp = new int[m.colCount()];
         this.count = new int[m.rowCount()];
         this.gain = new double[m.colCount()];
         this.open = new boolean[m.colCount()];
@@ -49,14 +60,15 @@ final class MclpQuotaSearch {
     /**
      * @param colGroup      each column's group, -1 for none
      * @param caps          each group's most new sites
+     * @param conflicts     for each column, the columns it may not be open with; null for none
      * @param rounds        rounds of the iterated local search after the first descent
      * @param deadlineNanos {@link System#nanoTime()} after which the search stops with its best
      * @param stop          asked between steps: true stops them (cancel)
      * @return the open columns, ascending: at most p, each group within its cap
      */
-    static int[] solve(ReducedProblem m, int p, int[] colGroup, int[] caps, int rounds, long seed, long deadlineNanos,
-            BooleanSupplier stop) {
-        MclpQuotaSearch s = new MclpQuotaSearch(m, colGroup, caps);
+    static int[] solve(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, int rounds, long seed,
+            long deadlineNanos, BooleanSupplier stop) {
+        MclpQuotaSearch s = new MclpQuotaSearch(m, colGroup, caps, conflicts);
         BooleanSupplier over = () -> System.nanoTime() > deadlineNanos || stop.getAsBoolean();
         s.descend(p, null, over);
         int[] best = ReducedProblem.openColumns(s.open, s.openCount);
@@ -123,6 +135,9 @@ final class MclpQuotaSearch {
         if (colGroup[col] >= 0) {
             used[colGroup[col]] += d;
         }
+        for (int k : conflicts[col]) {
+            blocked[k] += d;
+        }
     }
 
     private void restore(int[] selection) {
@@ -141,7 +156,8 @@ final class MclpQuotaSearch {
         while (openCount < p) {
             int best = -1;
             for (int j = 0; j < open.length; j++) {
-                if (!open[j] && (tabu == null || !tabu[j]) && hasRoom(j) && (best < 0 || gain[j] > gain[best])) {
+                if (!open[j] && (tabu == null || !tabu[j]) && hasRoom(j) && blocked[j] == 0
+                        && (best < 0 || gain[j] > gain[best])) {
                     best = j;
                 }
             }
@@ -174,10 +190,16 @@ final class MclpQuotaSearch {
                         }
                     }
                 }
+                // a closed site conflicting with a alone is free once a closes
+                stampOf++;
+                for (int k : conflicts[a]) {
+                    conflictStamp[k] = stampOf;
+                }
                 int best = -1;
                 double bestDelta = EPS;
                 for (int b = 0; b < open.length; b++) {
-                    if (!open[b] && (colGroup[b] == colGroup[a] || hasRoom(b)) && gain[b] + extra[b] - loss > bestDelta) {
+                    if (!open[b] && (colGroup[b] == colGroup[a] || hasRoom(b))
+                            && blocked[b] - (conflictStamp[b] == stampOf ? 1 : 0) == 0 && gain[b] + extra[b] - loss > bestDelta) {
                         bestDelta = gain[b] + extra[b] - loss;
                         best = b;
                     }

@@ -113,6 +113,14 @@ final class ReducedProblem {
      * only by one of its own group or of no group, so that swapping it for its dominator keeps every cap.
      */
     static ReducedProblem of(SitingProblem problem, boolean impliedRows, int[] groupOfCandidate) {
+        return of(problem, impliedRows, groupOfCandidate, true);
+    }
+
+    /**
+     * @param dropDominated false keeps dominated candidates (with conflicts between candidates, the dominator may
+     *                      conflict where the dominated one does not); candidates covering nothing still go
+     */
+    static ReducedProblem of(SitingProblem problem, boolean impliedRows, int[] groupOfCandidate, boolean dropDominated) {
         int[][] candidatesOf = problem.coverage().candidatesOfDemandView();
         double existing = 0;
         double unreachable = 0;
@@ -142,7 +150,8 @@ final class ReducedProblem {
         // merge identical rows, drop dominated columns, merge again
         Merged m = merge(rows, w);
         int candidateCount = problem.candidateCount();
-        boolean[] keep = undominatedColumns(m.rows, candidateCount, groupOfCandidate);
+        boolean[] keep = dropDominated ? undominatedColumns(m.rows, candidateCount, groupOfCandidate)
+                : coveringColumns(m.rows, candidateCount);
         int[] newIndex = new int[candidateCount];
         int kept = 0;
         for (int j = 0; j < candidateCount; j++) {
@@ -235,6 +244,17 @@ final class ReducedProblem {
                 }
             }
             keep[j] = !dominated;
+        }
+        return keep;
+    }
+
+    /** Columns that cover at least one row. */
+    private static boolean[] coveringColumns(int[][] rows, int colCount) {
+        boolean[] keep = new boolean[colCount];
+        for (int[] row : rows) {
+            for (int j : row) {
+                keep[j] = true;
+            }
         }
         return keep;
     }

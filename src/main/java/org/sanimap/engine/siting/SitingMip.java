@@ -151,16 +151,16 @@ final class SitingMip {
      * given without the exact search; NaN when the LP is not solved within the time or is cancelled.
      */
     double mclpLpBound(ReducedProblem m, int p, double seconds) {
-        return mclpLpBound(m, p, null, null, seconds);
+        return mclpLpBound(m, p, null, null, null, seconds);
     }
 
     /** The LP relaxation of {@link #mclpWithQuotas} (GLOP): an upper bound; NaN when not solved in the time. */
-    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
-        return mclpLpBound(m, p, colGroup, caps, seconds);
+    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, double seconds) {
+        return mclpLpBound(m, p, colGroup, caps, conflicts, seconds);
     }
 
-    /** @param caps null: exactly p sites, no caps; else at most p, and the caps by {@code colGroup} */
-    private double mclpLpBound(ReducedProblem m, int p, int[] colGroup, int[] caps, double seconds) {
+    /** @param caps null: exactly p sites, no caps or conflicts; else at most p, the caps by {@code colGroup}, the conflicts */
+    private double mclpLpBound(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, double seconds) {
         long t0 = System.nanoTime();
         MPSolver solver = newSolver("GLOP");
         try {
@@ -168,6 +168,7 @@ final class SitingMip {
             MPObjective objective = mclpModel(solver, x, m, p, null, caps != null);
             if (caps != null) {
                 addQuotas(solver, x, colGroup, caps);
+                addConflicts(solver, x, conflicts);
             }
             solver.setTimeLimit(Math.max(1, (long) (secondsLeft(seconds, t0) * 1000)));
             MPSolver.ResultStatus status = solveUnlessCancelled(solver, new MPSolverParameters());
@@ -212,7 +213,8 @@ final class SitingMip {
      * among the columns with {@code colGroup[j] == g} (-1: no cap); SCIP with the MCLP settings, warm-started
      * with {@code hint}.
      */
-    Outcome mclpWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[] hint, double seconds, int threads) {
+    Outcome mclpWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, int[] hint, double seconds,
+            int threads) {
         long t0 = System.nanoTime();
         MPSolver solver = newSolver("SCIP");
         if (!solver.setSolverSpecificParametersAsString(MCLP_SCIP_PARAMETERS)) {
@@ -222,7 +224,24 @@ final class SitingMip {
         // the caps may leave room for fewer than p sites: at most p, then
         MPObjective objective = mclpModel(solver, x, m, p, null, true);
         addQuotas(solver, x, colGroup, caps);
+        addConflicts(solver, x, conflicts);
         return run(solver, x, objective, hint, secondsLeft(seconds, t0), threads, t0);
+    }
+
+    /** x_j + x_k ≤ 1 for every pair of columns too close together (null: none). */
+    private static void addConflicts(MPSolver solver, MPVariable[] x, int[][] conflicts) {
+        if (conflicts == null) {
+            return;
+        }
+        for (int j = 0; j < conflicts.length; j++) {
+            for (int k : conflicts[j]) {
+                if (k > j) {
+                    MPConstraint pair = solver.makeConstraint(0, 1);
+                    pair.setCoefficient(x[j], 1);
+                    pair.setCoefficient(x[k], 1);
+                }
+            }
+        }
     }
 
     /** Σ_{j: colGroup[j] = g} x_j ≤ caps[g] for every group g. */

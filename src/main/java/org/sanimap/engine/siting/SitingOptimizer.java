@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -158,69 +159,107 @@ public final class SitingOptimizer {
         return run(problem, options, null);
     }
 
-    /**
-     * Solves with caps on the new sites per group of candidates (MCLP only; null: no caps). With caps, the
-     * heuristic is {@link MclpQuotaSearch} (greedy, swaps within the caps and a quarter of the heuristic rounds of
-     * iterated local search; a sixth of the time at most when the exact search follows) and SCIP solves the model with the caps as side constraints, warm-started with it.
-     *
-     * @throws IllegalArgumentException for caps with LSCP, or caps for another number of candidates
-     */
+    /** Solves with caps on the new sites per group of candidates (see {@link #run(SitingProblem, SitingOptions, SitingQuotas, SitingSpacing)}). */
     public SitingResult run(SitingProblem problem, SitingOptions options, SitingQuotas quotas) {
+        return run(problem, options, quotas, null);
+    }
+
+    /**
+     * Solves with caps on the new sites per group of candidates and a minimum spacing between new sites (MCLP only;
+     * null: none of either). With either, the heuristic is {@link MclpQuotaSearch} (greedy, swaps within the caps and
+     * the spacing and a quarter of the heuristic rounds of iterated local search; a sixth of the time at most when the
+     * exact search follows) and SCIP solves the model with them as side constraints, warm-started with it; with a
+     * spacing, dominated candidates are kept (the dominator may conflict where the dominated one does not).
+     *
+     * @throws IllegalArgumentException for either with LSCP, or either for another number of candidates
+     */
+    public SitingResult run(SitingProblem problem, SitingOptions options, SitingQuotas quotas, SitingSpacing spacing) {
         synchronized (this) {
             maximising = options.model() == SitingModel.MCLP;
         }
-        if (quotas != null) {
+        if (quotas != null || spacing != null) {
             if (options.model() != SitingModel.MCLP) {
-                throw new IllegalArgumentException("quotas per district apply to mclp (p new sites) only");
+                throw new IllegalArgumentException(quotas != null ? "quotas per district apply to mclp (p new sites) only"
+                        : "a minimum spacing between new sites applies to mclp (p new sites) only");
             }
-            if (quotas.groupOfCandidate().length != problem.candidateCount()) {
+            int n = problem.candidateCount();
+            if (quotas != null && quotas.groupOfCandidate().length != n) {
                 throw new IllegalArgumentException("quotas name groups of " + quotas.groupOfCandidate().length
-                        + " candidates; the problem has " + problem.candidateCount());
+                        + " candidates; the problem has " + n);
             }
-            return mclpWithQuotas(problem, options, quotas);
+            if (spacing != null && spacing.conflictsOfCandidate().length != n) {
+                throw new IllegalArgumentException("the spacing names conflicts of " + spacing.conflictsOfCandidate().length
+                        + " candidates; the problem has " + n);
+            }
+            return constrainedMclp(problem, options, quotas, spacing);
         }
         return options.model() == SitingModel.MCLP ? mclp(problem, options) : lscp(problem, options);
     }
 
-    private SitingResult mclpWithQuotas(SitingProblem problem, SitingOptions o, SitingQuotas quotas) {
+    private SitingResult constrainedMclp(SitingProblem problem, SitingOptions o, SitingQuotas quotas, SitingSpacing spacing) {
         long start = System.nanoTime();
         long deadline = start + (long) (o.timeLimitSeconds() * 1e9);
         report("reducing", Double.NaN, Double.NaN);
-        ReducedProblem m = ReducedProblem.of(problem, false, quotas.groupOfCandidate());
+        ReducedProblem m = ReducedProblem.of(problem, false, quotas == null ? null : quotas.groupOfCandidate(), spacing == null);
         long reduced = System.nanoTime();
         int p = o.newSites();
-        int[] colGroup = Arrays.stream(m.column).map(quotas::groupOf).toArray();
-        int[] caps = quotas.maxNewSites();
-        long placeable = quotas.placeable();
+        int[] colGroup = quotas == null ? new int[m.colCount()] : Arrays.stream(m.column).map(quotas::groupOf).toArray();
+        if (quotas == null) {
+            Arrays.fill(colGroup, -1);
+        }
+        int[] caps = quotas == null ? new int[0] : quotas.maxNewSites();
+        int[][] conflicts = null;
+        if (spacing != null) {
+            int[] columnOf = new int[problem.candidateCount()];
+            Arrays.fill(columnOf, -1);
+            for (int c = 0; c < m.colCount(); c++) {
+                columnOf[m.column[c]] = c;
+            }
+            conflicts = new int[m.colCount()][];
+            for (int c = 0; c < m.colCount(); c++) {
+                conflicts[c] = Arrays.stream(spacing.conflictsOfCandidate()[m.column[c]]).map(j -> columnOf[j]).filter(k -> k >= 0)
+                        .toArray();
+            }
+        }
+        long placeable = quotas == null ? Long.MAX_VALUE : quotas.placeable();
         String fewer = placeable < p ? "the quotas and the candidates leave room for " + placeable + " of the " + p
                 + " new sites" : null;
         report("heuristic", Double.NaN, Double.NaN);
         long heuristicDeadline = o.exact() ? start + (deadline - start) / 6 : deadline;
-        int[] heuristic = MclpQuotaSearch.solve(m, p, colGroup, caps, o.heuristicIterations() / 4, o.seed(), heuristicDeadline,
-                () -> cancelled);
+        int[] heuristic = MclpQuotaSearch.solve(m, p, colGroup, caps, conflicts, o.heuristicIterations() / 4, o.seed(),
+                heuristicDeadline, () -> cancelled);
         double heuristicValue = m.covered(heuristic);
         long afterHeuristic = System.nanoTime();
-        // the caps only lower the optimum: the bounds without them hold
+        // the side constraints only lower the optimum: the bounds without them hold
         double simpleBound = Math.min(m.reachableWeight, topColumnWeights(m, p));
         report("heuristic", heuristicValue, simpleBound);
+        SitingResult r;
         if (!o.exact() || cancelled || m.colCount() == 0) {
-            // the LP relaxation with the caps says how far the answer may be from the optimum (a thirtieth of the time)
+            // the LP relaxation with the side constraints says how far the answer may be from the optimum (a thirtieth
+            // of the time)
             double bound = simpleBound;
             if (!cancelled && m.colCount() > 0 && heuristicValue < simpleBound - 1e-6) {
-                double lp = mip.mclpLpBoundWithQuotas(m, p, colGroup, caps,
+                double lp = mip.mclpLpBoundWithQuotas(m, p, colGroup, caps, conflicts,
                         Math.min(remainingSeconds(deadline), o.timeLimitSeconds() / 30));
                 bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
             }
             SolveStatus status = heuristicValue >= bound - 1e-6 ? SolveStatus.OPTIMAL : SolveStatus.FEASIBLE;
             report("done", heuristicValue, bound);
-            return result(problem, o, m, status, cancelled ? "cancelled" : fewer, heuristicValue, bound, heuristic,
+            r = result(problem, o, m, status, cancelled ? "cancelled" : null, heuristicValue, bound, heuristic,
                     heuristicValue, start, reduced, System.nanoTime(), 0, 0);
+        } else {
+            report("exact search", heuristicValue, simpleBound);
+            // one SCIP thread, as for the MCLP without side constraints: on two, SCIP's concurrent copies ended a
+            // 10 s limit after 0.3 s without a solution on a 111-site instance with a minimum spacing (2026-12-04)
+            SitingMip.Outcome exact = mip.mclpWithQuotas(m, p, colGroup, caps, conflicts, heuristic, remainingSeconds(deadline),
+                    1);
+            r = exactResult(problem, o, m, exact, heuristic, heuristicValue, simpleBound, start, reduced, afterHeuristic);
         }
-        report("exact search", heuristicValue, simpleBound);
-        SitingMip.Outcome exact = mip.mclpWithQuotas(m, p, colGroup, caps, heuristic, remainingSeconds(deadline), o.threads());
-        SitingResult r = exactResult(problem, o, m, exact, heuristic, heuristicValue, simpleBound, start, reduced,
-                afterHeuristic);
-        return fewer == null || r.reason() != null ? r : new SitingResult(r.model(), r.status(), fewer, r.objective(), r.bound(),
+        int placed = r.proposals().size();
+        String reason = r.reason() != null ? r.reason() : fewer != null ? fewer : placed >= p ? null
+                : placed + " of the " + p + " new sites placed: more would break " + (spacing == null ? "the quotas"
+                        : quotas == null ? "the minimum spacing" : "the quotas or the minimum spacing") + ", or cover nobody new";
+        return Objects.equals(reason, r.reason()) ? r : new SitingResult(r.model(), r.status(), reason, r.objective(), r.bound(),
                 r.proposals(), r.totalWeight(), r.existingCoveredWeight(), r.unreachableWeight(), r.heuristicObjective(),
                 r.timings());
     }

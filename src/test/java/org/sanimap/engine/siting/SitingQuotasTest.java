@@ -11,10 +11,24 @@ class SitingQuotasTest {
 
     /** The best coverage of at most p sites within the caps, by enumerating every such set. */
     private static double bruteForce(SitingOptimizerTest.Instance in, int p, int[] group, int[] caps) {
+        return bruteForce(in, p, group, caps, new boolean[group.length][group.length]);
+    }
+
+    /** The same with no two sites of a conflicting pair. */
+    private static double bruteForce(SitingOptimizerTest.Instance in, int p, int[] group, int[] caps, boolean[][] conflict) {
         int n = group.length;
         double best = 0;
         for (int mask = 0; mask < (1 << n); mask++) {
             if (Integer.bitCount(mask) > p) {
+                continue;
+            }
+            boolean apart = true;
+            for (int j = 0; j < n; j++) {
+                for (int k = j + 1; k < n; k++) {
+                    apart &= !((mask >> j & 1) == 1 && (mask >> k & 1) == 1 && conflict[j][k]);
+                }
+            }
+            if (!apart) {
                 continue;
             }
             int[] used = new int[caps.length];
@@ -80,6 +94,71 @@ class SitingQuotasTest {
             // its bound (the LP with the caps) holds
             assertThat(heuristic.bound()).as("seed %d", seed).isGreaterThanOrEqualTo(optimum - 1e-6);
         }
+    }
+
+    @Test
+    void aMinimumSpacingKeepsConflictingSitesApartAtTheEnumeratedOptimum() {
+        for (long seed = 1; seed <= 10; seed++) {
+            SitingOptimizerTest.Instance in = SitingOptimizerTest.random(seed, 60, 14, 1, 250);
+            SplittableRandom r = new SplittableRandom(seed * 17);
+            boolean[][] conflict = new boolean[14][14];
+            List<List<Integer>> lists = new java.util.ArrayList<>();
+            for (int j = 0; j < 14; j++) {
+                lists.add(new java.util.ArrayList<>());
+            }
+            for (int j = 0; j < 14; j++) {
+                for (int k = j + 1; k < 14; k++) {
+                    if (r.nextInt(4) == 0) {
+                        conflict[j][k] = true;
+                        conflict[k][j] = true;
+                        lists.get(j).add(k);
+                        lists.get(k).add(j);
+                    }
+                }
+            }
+            int[][] conflicts = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            int[] none = new int[14];
+            java.util.Arrays.fill(none, -1);
+            int p = 4;
+            double optimum = bruteForce(in, p, none, new int[0], conflict);
+            SitingSpacing spacing = new SitingSpacing(300, conflicts);
+
+            SitingResult exact = new SitingOptimizer(null).run(in.problem(),
+                    new SitingOptions(SitingModel.MCLP, p, 1, 20, 1, true, 0, 1), null, spacing);
+            assertThat(exact.status()).as("seed %d", seed).isEqualTo(SolveStatus.OPTIMAL);
+            assertThat(exact.objective()).as("seed %d", seed).isEqualTo(optimum);
+            SitingResult heuristic = new SitingOptimizer(null).run(in.problem(),
+                    new SitingOptions(SitingModel.MCLP, p, 1, 5, 1, false, 400, 1), null, spacing);
+            assertThat(heuristic.objective()).isLessThanOrEqualTo(optimum);
+            assertThat(heuristic.bound()).isGreaterThanOrEqualTo(optimum - 1e-6);
+            for (SitingResult result : List.of(exact, heuristic)) {
+                List<Integer> chosen = result.proposals().stream().map(SitingProposal::candidate).toList();
+                for (int a : chosen) {
+                    for (int b : chosen) {
+                        assertThat(conflict[a][b]).as("seed %d: %d and %d both chosen", seed, a, b).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void conflictsAreThePairsCloserThanTheSpacingOnTheSphere() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[] lon = r.doubles(300, 120.0, 120.05).toArray();
+        double[] lat = r.doubles(300, 30.0, 30.05).toArray();
+        SitingSpacing spacing = SitingSpacing.of(lon, lat, 400);
+        for (int j = 0; j < lon.length; j++) {
+            List<Integer> expected = new java.util.ArrayList<>();
+            for (int k = 0; k < lon.length; k++) {
+                if (k != j && org.sanimap.testing.Haversine.meters(lon[j], lat[j], lon[k], lat[k]) < 400) {
+                    expected.add(k);
+                }
+            }
+            assertThat(spacing.conflictsOfCandidate()[j]).as("candidate %d", j)
+                    .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+        assertThatThrownBy(() -> SitingSpacing.of(lon, lat, 0)).hasMessage("minimum spacing 0.0 m must be a positive number");
     }
 
     @Test
