@@ -15,6 +15,7 @@ import org.sanimap.engine.siting.SitingOptimizer;
 import org.sanimap.engine.siting.SitingOptions;
 import org.sanimap.engine.siting.SitingProblem;
 import org.sanimap.engine.siting.SitingQuotas;
+import org.sanimap.engine.siting.SitingSpacing;
 import org.sanimap.engine.siting.SitingResult;
 import org.sanimap.facility.FacilityAttributes;
 import org.sanimap.facility.FacilityType;
@@ -26,7 +27,7 @@ import org.sanimap.importing.OsmReadOptions;
  * The demo city (Porto Alegre): MCLP for N new public toilets at 300 m (straight line) over a 100 m
  * candidate grid over the gaps, the existing toilets kept; the heuristic alone, then heuristic + exact
  * search with a 60 s limit; the same with at most a fifth of the sites north of the gaps' median latitude
- * (district quotas); then LSCP, the fewest new toilets covering every resident and 95 % of them
+ * (district quotas); the same with 400 m at least between new toilets; then LSCP, the fewest new toilets covering every resident and 95 % of them
  * (exact, 60 s). The same steps as {@code POST /api/siting}. Not a test: run with
  *
  * <pre>
@@ -92,6 +93,20 @@ public final class SitingDemoBenchmark {
                     + "heuristic %.0f people, bound %.0f, in %.0f ms; exact %s, %.0f people, bound %.0f, in %.0f ms%n", median, p / 5,
                     northUnconstrained, quotaQuick.objective(), quotaQuick.bound(), (q1 - q0) / 1e6, quotaExact.status(), quotaExact.objective(),
                     quotaExact.bound(), (q2 - q1) / 1e6);
+            // a minimum spacing of 400 m between the new toilets
+            SitingSpacing spacing = SitingSpacing.of(grid[0], grid[1], 400);
+            long pairs = Arrays.stream(spacing.conflictsOfCandidate()).mapToLong(c -> c.length).sum() / 2;
+            long s0 = System.nanoTime();
+            SitingResult spacedQuick = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, false,
+                    2000, 1), null, spacing);
+            long s1 = System.nanoTime();
+            SitingResult spacedExact = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, p, 1, 60, 2, true,
+                    2000, 1), null, spacing);
+            long s2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "  spacing 400 m (%d conflicting pairs, built in %.0f ms): heuristic %.0f people, bound %.0f, "
+                    + "in %.0f ms; exact %s, %.0f people, bound %.0f, in %.0f ms (%d sites)%n", pairs, (s0 - q2) / 1e6,
+                    spacedQuick.objective(), spacedQuick.bound(), (s1 - s0) / 1e6, spacedExact.status(), spacedExact.objective(),
+                    spacedExact.bound(), (s2 - s1) / 1e6, spacedExact.proposals().size());
             for (double target : new double[] {1, 0.95}) {
                 long l0 = System.nanoTime();
                 SitingResult lscp = SitingOptimizer.solve(problem, new SitingOptions(SitingModel.LSCP, 0, target, 60, 2, true, 0, 1));

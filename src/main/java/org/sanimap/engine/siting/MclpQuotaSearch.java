@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
  * close together ({@link SitingSpacing}), on a {@link ReducedProblem}'s columns: greedy (the site adding the most
  * uncovered weight among those whose group has room and that conflict with no open site), best-improvement swaps
  * per open site (close it, open the closed site adding the most, of its group or of one with room, conflicting
- * with no other open site), then an
- * iterated local search: each round closes a tenth of the open sites at random, refills greedily without them, and
+ * with no other open site), then an iterated local search: each round closes a tenth of the open sites at random,
+ * refills greedily without them (every other round without the sites sharing demand with them either), and
  * descends again; the best answer is kept. What each closed site would add is kept up to date as sites open and
  * close, so a swap costs a scan of the sites plus the neighbourhood of the site closed. Repeatable for a seed.
  */
@@ -83,15 +83,25 @@ final class MclpQuotaSearch {
                 }
             }
             int k = Math.max(1, opened.size() / 10);
-            List<Integer> closed = new ArrayList<>(k);
+            List<Integer> barred = new ArrayList<>();
+            boolean wide = round % 2 == 1;
             for (int c = 0; c < k; c++) {
                 int j = opened.remove(random.nextInt(opened.size()));
                 s.setOpen(j, false);
-                tabu[j] = true;
-                closed.add(j);
+                barred.add(j);
+                if (wide) {
+                    // every other round the refill also skips the sites sharing demand with it: where a site blocks
+                    // two others (a spacing, a full district), only such a round opens them instead
+                    for (int r : m.colRows[j]) {
+                        for (int c2 : m.rowCols[r]) {
+                            barred.add(c2);
+                        }
+                    }
+                }
             }
+            barred.forEach(j -> tabu[j] = true);
             s.descend(p, tabu, over);
-            closed.forEach(j -> tabu[j] = false);
+            barred.forEach(j -> tabu[j] = false);
             int[] now = ReducedProblem.openColumns(s.open, s.openCount);
             double value = m.covered(now);
             if (value > bestValue + EPS) {
