@@ -70,7 +70,7 @@ final class MclpQuotaSearch {
             long deadlineNanos, BooleanSupplier stop) {
         MclpQuotaSearch s = new MclpQuotaSearch(m, colGroup, caps, conflicts);
         BooleanSupplier over = () -> System.nanoTime() > deadlineNanos || stop.getAsBoolean();
-        s.descend(p, null, over);
+        s.descend(p, null, null, over);
         int[] best = ReducedProblem.openColumns(s.open, s.openCount);
         double bestValue = m.covered(best);
         SplittableRandom random = new SplittableRandom(seed);
@@ -100,7 +100,7 @@ final class MclpQuotaSearch {
                 }
             }
             barred.forEach(j -> tabu[j] = true);
-            s.descend(p, tabu, over);
+            s.descend(p, tabu, random, over);
             barred.forEach(j -> tabu[j] = false);
             int[] now = ReducedProblem.openColumns(s.open, s.openCount);
             double value = m.covered(now);
@@ -114,12 +114,13 @@ final class MclpQuotaSearch {
         return best;
     }
 
-    private void descend(int p, boolean[] tabu, BooleanSupplier over) {
-        greedy(p, tabu);
+    /** @param random null: ties go to the lowest index; else ties are broken at random */
+    private void descend(int p, boolean[] tabu, SplittableRandom random, BooleanSupplier over) {
+        greedy(p, tabu, random);
         swaps(over);
         if (openCount < p) {
             // swaps may have moved sites out of a full group: room for more there
-            greedy(p, null);
+            greedy(p, null, random);
             swaps(over);
         }
     }
@@ -161,13 +162,22 @@ final class MclpQuotaSearch {
         }
     }
 
-    /** Opens the site adding the most (lowest index on a tie) while fewer than p are open and one adds anything. */
-    private void greedy(int p, boolean[] tabu) {
+    /**
+     * Opens the site adding the most while fewer than p are open and one adds anything; ties go to the lowest index,
+     * or with {@code random} to one of them at random (where which of equal sites opens decides what still fits).
+     */
+    private void greedy(int p, boolean[] tabu, SplittableRandom random) {
         while (openCount < p) {
             int best = -1;
+            int ties = 0;
             for (int j = 0; j < open.length; j++) {
-                if (!open[j] && (tabu == null || !tabu[j]) && hasRoom(j) && blocked[j] == 0
-                        && (best < 0 || gain[j] > gain[best])) {
+                if (open[j] || (tabu != null && tabu[j]) || !hasRoom(j) || blocked[j] != 0) {
+                    continue;
+                }
+                if (best < 0 || gain[j] > gain[best] + EPS) {
+                    best = j;
+                    ties = 1;
+                } else if (random != null && gain[j] >= gain[best] - EPS && random.nextInt(++ties) == 0) {
                     best = j;
                 }
             }

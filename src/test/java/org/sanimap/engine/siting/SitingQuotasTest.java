@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sanimap.engine.coverage.GreatCircle;
 
 class SitingQuotasTest {
 
@@ -140,6 +141,25 @@ class SitingQuotasTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theHeuristicAloneTradesOneSiteForTwoThatTheSpacingAllows() {
+        // cells at 0, 200 and 400 m on the equator (15, 40, 30 residents), a 90 m radius, sites every 25 m: the best
+        // single site (40) blocks both others at a 450 m spacing; sites for the outer two (45) can be 580 m apart
+        double metre = 180 / (Math.PI * GreatCircle.MEAN_EARTH_RADIUS_METERS);
+        double[] dLon = {0, 200 * metre, 400 * metre};
+        double[] zero = {0, 0, 0};
+        double[] cLon = new double[25];
+        double[] cLat = new double[25];
+        for (int k = 0; k < cLon.length; k++) {
+            cLon[k] = (-100 + 25 * k) * metre;
+        }
+        SitingProblem problem = SitingProblem.withoutExisting(new double[] {15, 40, 30},
+                CoverageSetBuilder.greatCircle(dLon, zero, cLon, cLat, 90, GreatCircle.MEAN_EARTH_RADIUS_METERS));
+        SitingResult r = new SitingOptimizer(null).run(problem, new SitingOptions(SitingModel.MCLP, 2, 1, 5, 1, false, 400, 1),
+                null, SitingSpacing.of(cLon, cLat, 450));
+        assertThat(r.objective()).isEqualTo(45);
     }
 
     @Test
