@@ -29,10 +29,6 @@ public final class ZonedCoverage implements CoverageModel {
         return base.metric();
     }
 
-    public RadiusZones zones() {
-        return zones;
-    }
-
     @Override
     public Prepared prepare(List<FacilityPoint> facilities, double defaultRadiusMeters) {
         return new Prepared(facilities, defaultRadiusMeters);
@@ -57,7 +53,7 @@ public final class ZonedCoverage implements CoverageModel {
         }
 
         /** The base model's facilities prepared for one radius. */
-        public synchronized PreparedCoverage at(double radiusMeters) {
+        private synchronized PreparedCoverage at(double radiusMeters) {
             return byRadius.computeIfAbsent(radiusMeters, r -> base.prepare(facilities, r));
         }
 
