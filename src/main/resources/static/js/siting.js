@@ -177,6 +177,13 @@
     document.getElementById('siting-csv').href = '/api/siting/' + job.id + '/proposals.csv';
     document.getElementById('siting-xlsx').href = '/api/siting/' + job.id + '/proposals.xlsx';
     document.getElementById('siting-downloads').hidden = a.proposals.length === 0;
+    if (a.districtQuotas) {
+      // each capped district: new sites proposed there against its quota
+      var count = {};
+      a.proposals.forEach(function (p) { if (p.district) { count[p.district] = (count[p.district] || 0) + 1; } });
+      var parts = Object.keys(a.districtQuotas).map(function (d) { return d + ' ' + (count[d] || 0) + '/' + a.districtQuotas[d]; });
+      status.appendChild(s.el('span', { 'class': 'siting-quota-use' }, ' · ' + s.t('siting.quotaUse', { parts: parts.join(', ') })));
+    }
     draw(a);
   }
 

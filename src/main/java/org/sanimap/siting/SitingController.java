@@ -34,8 +34,9 @@ class SitingController {
             description = "Body: type, model (mclp|lscp), p (mclp), targetCoverage (lscp, default 1), radiusMeters (default: the"
                     + " active standard), metric (euclidean|walking), candidates {source: grid|network|layer, spacingMeters,"
                     + " points: GeoJSON points}, exclusions (GeoJSON polygons), include (statuses counted as existing),"
-                    + " mobileAsToilets, layer, district (serve one planning area only), timeLimitSeconds (1-600, default 60),"
-                    + " exact (default true). 202 with the run"
+                    + " mobileAsToilets, layer, district (serve one planning area only), districtLayer, districtQuotas"
+                    + " ({district: most new sites}, mclp), minSpacingMeters (least distance between new sites, mclp), zoneLayer"
+                    + " (radii by zone), timeLimitSeconds (1-600, default 60), exact (default true). 202 with the run"
                     + " and its Location; with wait=true, 200 once it has ended.")
     @PostMapping("/api/siting")
     ResponseEntity<SitingJob> submit(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean wait,

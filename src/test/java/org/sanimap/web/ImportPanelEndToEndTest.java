@@ -121,6 +121,7 @@ class ImportPanelEndToEndTest {
         List<String> districtsOfSites = browser.findElements(By.cssSelector("#siting-table tr.siting-row")).stream()
                 .map(row -> row.findElements(By.tagName("td")).get(3).getText()).toList();
         assertThat(districtsOfSites).containsExactly("Sul", "Sul", "Sul");
+        assertThat(browser.findElement(By.cssSelector("#siting-status .siting-quota-use")).getText()).contains("Norte 0/0");
         // the quota binds: the same run without it sends its toilets to Norte
         org.springframework.http.HttpHeaders jsonHeaders = new org.springframework.http.HttpHeaders();
         jsonHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
