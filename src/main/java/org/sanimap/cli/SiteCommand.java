@@ -67,7 +67,8 @@ import org.sanimap.importing.SitingPoints;
  * {@code --zones}, a demand unit inside a zone that {@code --zone-radius} names is covered within that
  * zone's radius (lon/lat files and a computed metric only). With {@code --district-quotas} (MCLP, with
  * {@code --districts}), each named district receives at most its number of the p new sites; with
- * {@code --min-spacing-meters} (MCLP, lon/lat), no two new sites are closer than that.
+ * {@code --min-spacing-meters} (MCLP, lon/lat), no two new sites are closer than that, nor (with {@code --existing}
+ * and a computed metric) a new site to an existing facility: candidates that near one are left out.
  */
 public final class SiteCommand {
 
@@ -181,6 +182,26 @@ public final class SiteCommand {
         String metric = a.optional("distance-matrix") != null ? "matrix"
                 : a.optional("metric") != null ? a.optional("metric") : demand.planar() ? "euclidean" : "great-circle";
         double earthRadius = a.optional("earth-radius-meters") == null ? GreatCircle.MEAN_EARTH_RADIUS_METERS : a.number("earth-radius-meters");
+        int nearExisting = 0;
+        if (a.optional("min-spacing-meters") != null && existingFacilities != null && !candidates.planar() && !metric.equals("matrix")) {
+            // the spacing holds from the existing facilities too: candidates closer to one go
+            boolean[] far = SitingSpacing.farFromExisting(candidates.first(), candidates.second(), existingFacilities.first(),
+                    existingFacilities.second(), a.number("min-spacing-meters"));
+            List<String> ids = new ArrayList<>();
+            List<Integer> kept = new ArrayList<>();
+            for (int j = 0; j < far.length; j++) {
+                if (far[j]) {
+                    ids.add(candidates.ids().get(j));
+                    kept.add(j);
+                }
+            }
+            nearExisting = far.length - kept.size();
+            double[] first = candidates.first();
+            double[] second = candidates.second();
+            double[] weights = candidates.weights();
+            candidates = new SitingPoints(ids, kept.stream().mapToDouble(j -> first[j]).toArray(),
+                    kept.stream().mapToDouble(j -> second[j]).toArray(), kept.stream().mapToDouble(j -> weights[j]).toArray(), false);
+        }
         WalkingCoverageAnalyzer network = null;
         if (metric.equals("walking")) {
             if (a.optional("network") == null) {
@@ -271,6 +292,7 @@ public final class SiteCommand {
         result.put("radiusMeters", radius);
         if (spacing != null) {
             result.put("minSpacingMeters", spacing.minSpacingMeters());
+            result.put("candidatesNearExisting", nearExisting);
         }
         if (quotas != null) {
             Map<String, Integer> echo = new LinkedHashMap<>();
@@ -298,7 +320,8 @@ public final class SiteCommand {
         result.put("bound", Double.isNaN(r.bound()) ? null : r.bound());
         result.put("gap", Double.isNaN(r.gap()) ? null : r.gap());
         result.put("heuristicObjective", Double.isNaN(r.heuristicObjective()) ? null : r.heuristicObjective());
-        result.put("chosen", r.proposals().stream().map(s -> candidates.ids().get(s.candidate())).toList());
+        List<String> candidateIds = candidates.ids();
+        result.put("chosen", r.proposals().stream().map(s -> candidateIds.get(s.candidate())).toList());
         List<Map<String, Object>> proposals = new ArrayList<>();
         double[] first = candidates.first();
         double[] second = candidates.second();

@@ -31,8 +31,8 @@ import org.sanimap.facility.FacilityType;
  * @param exact            false: heuristic answer only (instant, no proof); default true
  * @param districtQuotas   MCLP: the most new sites each named district may receive (a campaign's shares), in
  *                         {@code districtLayer}; districts not named are not capped; null for none
- * @param minSpacingMeters MCLP: the least distance between two new sites (e.g. a spacing rule's minimum), metres;
- *                         null for none
+ * @param minSpacingMeters MCLP: the least distance between two new sites, and between a new site and a facility
+ *                         kept (a spacing rule's minimum), metres; null for none
  * @param zoneLayer        a layer of areas named after the area classes of the type's active radius rules: residents
  *                         inside each are served within its rule's radius, the rest within {@code radiusMeters} (or the
  *                         default rule's); null for one radius everywhere

@@ -492,12 +492,20 @@ public class SitingService {
             siteIds.addAll(layerPoints.ids);
         }
         boolean[] keep = CandidateGenerator.outside(sites[0], sites[1], exclusions);
+        // the spacing holds from the facilities kept as well
+        boolean[] spaced = q.minSpacingMeters() == null ? null
+                : SitingSpacing.farFromExisting(sites[0], sites[1], eLon, eLat, q.minSpacingMeters());
         List<Integer> kept = new ArrayList<>();
         int outsideDistrict = 0;
+        int nearExisting = 0;
         for (int k = 0; k < keep.length; k++) {
             if (keep[k] && district != null && !district.equals(districts.districtOf(sites[0][k], sites[1][k]))) {
                 keep[k] = false;
                 outsideDistrict++;
+            }
+            if (keep[k] && spaced != null && !spaced[k]) {
+                keep[k] = false;
+                nearExisting++;
             }
             if (keep[k]) {
                 kept.add(k);
@@ -514,8 +522,10 @@ public class SitingService {
         SitingProblem problem = SitingProblem.withExisting(weight, sets, existingSets);
         long built = System.nanoTime();
         if (cLon.length == 0 && gaps.length > 0) {
-            throw new IllegalArgumentException(noCandidateReason(source, sites[0].length, outsideDistrict, district, gaps.length,
-                    reach));
+            throw new IllegalArgumentException(nearExisting > 0 && outsideDistrict == 0
+                    ? "every candidate site left lies closer than the minimum spacing of " + q.minSpacingMeters()
+                            + " m to an existing facility (" + nearExisting + " of " + sites[0].length + ")"
+                    : noCandidateReason(source, sites[0].length, outsideDistrict, district, gaps.length, reach));
         }
         if (gaps.length == 0 && q.model() == SitingModel.MCLP) {
             throw new IllegalArgumentException("the existing facilities already cover every resident at " + radius

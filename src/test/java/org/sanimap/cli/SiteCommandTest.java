@@ -277,6 +277,15 @@ class SiteCommandTest {
         JsonNode near = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
                 "--radius-meters", "300", "--zones", zones.toString(), "--zone-radius", "residential=600");
         assertThat(near.path("chosen").toString()).isEqualTo("[\"mid\",\"near-b\"]");
+
+        // an existing toilet 106 m west of near-b bars it at a 200 m spacing (not mid, 385 m away): mid alone
+        Path kept = tmp.resolve("existing-z.csv");
+        Files.writeString(kept, "id,lon,lat\nold,120.0090,30.0000\n");
+        JsonNode barred = site("--model", "mclp", "--p", "2", "--demand", demand.toString(), "--candidates", candidates.toString(),
+                "--existing", kept.toString(), "--radius-meters", "300", "--zones", zones.toString(), "--zone-radius",
+                "residential=600", "--min-spacing-meters", "200");
+        assertThat(barred.path("candidatesNearExisting").asInt()).isEqualTo(1);
+        assertThat(barred.path("chosen").toString()).isEqualTo("[\"mid\"]");
     }
 
     @Test

@@ -57,6 +57,17 @@ class SitingSpacingApiTest {
         double meters = Math.abs(first.path("lonWgs84").asDouble() - second.path("lonWgs84").asDouble()) / DEGREES_PER_METER;
         assertThat(meters).isGreaterThanOrEqualTo(450);
 
+        // the spacing holds from the toilets kept too: one at -300 m (reaching nobody) bars every site for A (all
+        // within 390 m of it), so the best left is B's alone (C's sites are within 380 m of B's)
+        TestUploads.importFile(http, json, "kept.csv", String.format(Locale.ROOT, "id,type,lon,lat\nt1,public_toilet,%.9f,0\n",
+                -300 * DEGREES_PER_METER), null);
+        JsonNode kept = TestApi.post(http, json, "/api/siting?wait=true", run + ",\"minSpacingMeters\":450}").path("result");
+        assertThat(kept.path("objective").asDouble()).as(kept.toString()).isEqualTo(40);
+        assertThat(kept.path("existingFacilities").asInt()).isEqualTo(1);
+        for (JsonNode site : kept.path("proposals")) {
+            assertThat((site.path("lonWgs84").asDouble() + 300 * DEGREES_PER_METER) / DEGREES_PER_METER).isGreaterThanOrEqualTo(450);
+        }
+
         ResponseEntity<String> lscp = TestApi.postAsAdmin(http, "/api/siting?wait=true", "{\"type\":\"public_toilet\","
                 + "\"model\":\"lscp\",\"radiusMeters\":90,\"minSpacingMeters\":450}");
         assertThat(lscp.getStatusCode().value()).isEqualTo(400);

@@ -50,6 +50,21 @@ public record SitingSpacing(double minSpacingMeters, int[][] conflictsOfCandidat
         return new SitingSpacing(minSpacingMeters, conflicts);
     }
 
+    /**
+     * For each candidate, whether it lies at least {@code minSpacingMeters} from every existing facility (a spacing
+     * rule holds between all facilities, not only the new ones); positions in degrees WGS84.
+     */
+    public static boolean[] farFromExisting(double[] candidateLon, double[] candidateLat, double[] existingLon,
+            double[] existingLat, double minSpacingMeters) {
+        CoverageSets near = CoverageSetBuilder.greatCircle(candidateLon, candidateLat, existingLon, existingLat,
+                Math.nextDown(minSpacingMeters), GreatCircle.MEAN_EARTH_RADIUS_METERS);
+        boolean[] far = new boolean[candidateLon.length];
+        for (int j = 0; j < far.length; j++) {
+            far[j] = near.candidatesOf(j).length == 0;
+        }
+        return far;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SitingSpacing s && s.minSpacingMeters == minSpacingMeters
