@@ -481,25 +481,23 @@
   }
 
   /**
-   * Fills a layer choice from the stored layers at url, keeping the current choice while it exists; the
-   * choice is shown when there are several. allKey: the text of an option for every layer, or null.
+   * Fills a layer choice from the stored layers, keeping the current choice while it exists; the choice is shown
+   * from {@code shownFrom} layers on. allKey: the text of an option for every layer (or none), or null.
    */
-  function loadLayerChoice(url, selectId, allKey, shownFrom) {
-    return api('GET', url).then(function (r) {
-      var select = document.getElementById(selectId);
-      var current = select.value;
-      select.textContent = '';
-      if (allKey) { select.appendChild(el('option', { value: '' }, t(allKey))); }
-      var names = r.body.map(function (l) { return l.name; });
-      names.forEach(function (name) { select.appendChild(el('option', { value: name }, name)); });
-      select.value = names.indexOf(current) >= 0 ? current : (allKey ? '' : (names[0] || ''));
-      document.getElementById(selectId + '-label').hidden = names.length < (shownFrom || 2);
-    });
+  function fillLayerChoice(layers, selectId, allKey, shownFrom) {
+    var select = document.getElementById(selectId);
+    var current = select.value;
+    select.textContent = '';
+    if (allKey) { select.appendChild(el('option', { value: '' }, t(allKey))); }
+    var names = layers.map(function (l) { return l.name; });
+    names.forEach(function (name) { select.appendChild(el('option', { value: name }, name)); });
+    select.value = names.indexOf(current) >= 0 ? current : (allKey ? '' : (names[0] || ''));
+    document.getElementById(selectId + '-label').hidden = names.length < shownFrom;
   }
 
   /** The stored population layers. */
   function loadDemandLayers() {
-    return loadLayerChoice('/api/demand/layers', 'coverage-layer', null);
+    return api('GET', '/api/demand/layers').then(function (r) { fillLayerChoice(r.body, 'coverage-layer', null, 2); });
   }
 
   /** The layer of planning areas that splits the figures, or null for every stored one. */
@@ -516,8 +514,10 @@
 
   /** The stored layers of planning areas, as the districts' choice and the radius zones' (shown from one layer). */
   function loadDistrictLayers() {
-    return Promise.all([loadLayerChoice('/api/districts/layers', 'coverage-district-layer', 'coverage.allDistrictLayers'),
-      loadLayerChoice('/api/districts/layers', 'coverage-zone-layer', 'coverage.noZones', 1)]);
+    return api('GET', '/api/districts/layers').then(function (r) {
+      fillLayerChoice(r.body, 'coverage-district-layer', 'coverage.allDistrictLayers', 2);
+      fillLayerChoice(r.body, 'coverage-zone-layer', 'coverage.noZones', 1);
+    });
   }
 
   /** Drops what the optional overlays hold, so they are read afresh (now if they are on). */

@@ -37,6 +37,19 @@ final class CommandLineArguments {
         return args.contains("--help") || args.contains("-h");
     }
 
+    /**
+     * The path of a file that exists.
+     *
+     * @throws IllegalArgumentException "file not found: NAME" otherwise
+     */
+    static java.nio.file.Path existingFile(String name) {
+        java.nio.file.Path path = java.nio.file.Path.of(name);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("file not found: " + name);
+        }
+        return path;
+    }
+
     String required(String name) {
         String v = values.get(name);
         if (v == null) {

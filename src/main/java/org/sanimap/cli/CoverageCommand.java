@@ -86,8 +86,8 @@ public final class CoverageCommand {
             }
             CoverageRequest request = new CoverageRequest(FacilityType.fromCode(a.required("type")),
                     a.number("radius-meters"), a.optional("metric"), statuses, a.flag("mobile-as-toilets"), null);
-            Path facilitiesFile = existing(a.required("facilities"));
-            Path demandFile = existing(a.required("demand"));
+            Path facilitiesFile = CommandLineArguments.existingFile(a.required("facilities"));
+            Path demandFile = CommandLineArguments.existingFile(a.required("demand"));
             String outPath = a.required("out");
             CoordinateSystem crs = a.optional("crs") == null ? CoordinateSystem.WGS84 : CoordinateSystem.fromCode(a.optional("crs"));
 
@@ -110,7 +110,7 @@ public final class CoverageCommand {
             }
             List<DistrictAssigner.NamedArea> areas = new ArrayList<>();
             if (a.optional("districts") != null) {
-                areas.addAll(DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level")));
+                areas.addAll(DistrictFiles.read(CommandLineArguments.existingFile(a.optional("districts")), a.optional("admin-level")));
             }
             long loadMillis = (System.nanoTime() - t0) / 1_000_000; // files read (and the network built)
             CoverageModel model = new CoverageAnalyzer();
@@ -118,7 +118,7 @@ public final class CoverageCommand {
                 if (a.optional("network") == null) {
                     throw new IllegalArgumentException("--metric walking needs --network OSM.pbf");
                 }
-                Path networkFile = existing(a.optional("network"));
+                Path networkFile = CommandLineArguments.existingFile(a.optional("network"));
                 OsmWalkingNetworkReader reader = new OsmWalkingNetworkReader();
                 model = new WalkingCoverageAnalyzer(format(networkFile) == ImportFormat.OSM_PBF ? reader.readPbf(networkFile)
                         : reader.readXml(networkFile));
@@ -156,14 +156,6 @@ public final class CoverageCommand {
             err.println(USAGE);
             return 2;
         }
-    }
-
-    private static Path existing(String name) {
-        Path p = Path.of(name);
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("file not found: " + name);
-        }
-        return p;
     }
 
     static ImportFormat format(Path file) throws IOException {

@@ -120,7 +120,7 @@ public final class SiteCommand {
     }
 
     private static Map<String, Object> orLibrary(CommandLineArguments a, double limit, int threads) throws IOException {
-        Path path = existing(a.optional("orlib-scp"));
+        Path path = CommandLineArguments.existingFile(a.optional("orlib-scp"));
         long t0 = System.nanoTime();
         SetCoverInstance instance;
         try (Reader in = Files.newBufferedReader(path)) {
@@ -166,15 +166,15 @@ public final class SiteCommand {
         SitingPoints existingFacilities = null;
         if (a.optional("covering-instance") != null) {
             // a TSPLIB-like covering benchmark: every node is a demand point and a candidate site
-            demand = coveringInstance(existing(a.optional("covering-instance")));
+            demand = coveringInstance(CommandLineArguments.existingFile(a.optional("covering-instance")));
             candidates = demand;
         } else {
             SitingPointCsvReader reader = new SitingPointCsvReader(a.optional("id-column"), a.optional("weight-column"));
-            demand = reader.read(existing(a.required("demand")));
+            demand = reader.read(CommandLineArguments.existingFile(a.required("demand")));
             // sites carry no weight: only the demand file is asked for the weight column
             SitingPointCsvReader siteReader = new SitingPointCsvReader(a.optional("id-column"), null);
-            candidates = siteReader.read(existing(a.required("candidates")));
-            existingFacilities = a.optional("existing") == null ? null : siteReader.read(existing(a.optional("existing")));
+            candidates = siteReader.read(CommandLineArguments.existingFile(a.required("candidates")));
+            existingFacilities = a.optional("existing") == null ? null : siteReader.read(CommandLineArguments.existingFile(a.optional("existing")));
         }
         if (demand.planar() != candidates.planar()) {
             throw new IllegalArgumentException("the demand and candidate files must both give lon, lat or both x, y");
@@ -207,7 +207,7 @@ public final class SiteCommand {
             if (a.optional("network") == null) {
                 throw new IllegalArgumentException("--metric walking needs --network OSM.pbf (or .osm)");
             }
-            Path file = existing(a.optional("network"));
+            Path file = CommandLineArguments.existingFile(a.optional("network"));
             OsmWalkingNetworkReader osm = new OsmWalkingNetworkReader();
             network = new WalkingCoverageAnalyzer(file.toString().endsWith(".pbf") ? osm.readPbf(file) : osm.readXml(file));
         }
@@ -218,7 +218,7 @@ public final class SiteCommand {
             if (cols.length != 3) {
                 throw new IllegalArgumentException("--matrix-columns needs three headers: DEMAND,CANDIDATE,DISTANCE");
             }
-            table = new DistanceTableCsvReader(cols[0], cols[1], cols[2]).read(existing(a.optional("distance-matrix")),
+            table = new DistanceTableCsvReader(cols[0], cols[1], cols[2]).read(CommandLineArguments.existingFile(a.optional("distance-matrix")),
                     index(demand), index(candidates));
             if (existingFacilities != null) {
                 Map<String, Integer> candidateIndex = index(candidates);
@@ -273,7 +273,7 @@ public final class SiteCommand {
             if (candidates.planar()) {
                 throw new IllegalArgumentException("--districts needs lon/lat candidates; these are planar x/y");
             }
-            List<DistrictAssigner.NamedArea> areas = DistrictFiles.read(existing(a.optional("districts")), a.optional("admin-level"));
+            List<DistrictAssigner.NamedArea> areas = DistrictFiles.read(CommandLineArguments.existingFile(a.optional("districts")), a.optional("admin-level"));
             districts = new DistrictAssigner(areas);
             districtNames = areas.stream().map(DistrictAssigner.NamedArea::name).toList();
         }
@@ -460,11 +460,4 @@ public final class SiteCommand {
         return index;
     }
 
-    private static Path existing(String file) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("file not found: " + file);
-        }
-        return path;
-    }
 }

@@ -1,7 +1,6 @@
 package org.sanimap.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,10 +45,7 @@ final class ZoneFiles {
             throw new IllegalArgumentException("--zones needs --zone-radius CLASS=METERS[,CLASS=METERS...], e.g. residential=500");
         }
         Map<String, Double> radiusOf = radii(radii);
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("file not found: " + file);
-        }
+        Path path = CommandLineArguments.existingFile(file);
         List<DistrictAssigner.NamedArea> areas = DistrictFiles.read(path, null, a.optional("zone-property"));
         List<String> names = areas.stream().map(DistrictAssigner.NamedArea::name).toList();
         for (String zone : radiusOf.keySet()) {

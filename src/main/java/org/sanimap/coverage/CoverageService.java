@@ -124,7 +124,7 @@ public class CoverageService {
         List<CoverageTrend.Point> points = new ArrayList<>();
         CoverageReport last = null;
         for (LocalDate day : days) {
-            last = analyze(atRadius.withAsOf(day), inputs, states.get(day), System.nanoTime()).report();
+            last = analyze(atRadius.withAsOf(day), inputs, states.get(day), System.nanoTime(), null).report();
             points.add(new CoverageTrend.Point(day, last.facilityCount(), last.totalPopulation(), last.coveredPopulation(),
                     last.coveredPercent(), last.perDistrict(), last.projected()));
         }
@@ -152,17 +152,7 @@ public class CoverageService {
         StoredRule rule = defaultRule(withoutRadius, inputs.zoning());
         CoverageRequest request = withoutRadius.withRadiusMeters(rule.rule().maxValue());
         List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
-        Outcome o = analyze(request, inputs, states, t0);
-        CoverageReport report = o.report().withStandard(new CoverageReport.Standard(rule.rule().code(), rule.rule().source(),
-                rule.rule().confidence(), rule.rule().areaClass()));
-        if (report.zoning() != null) {
-            // the demand outside the zones took the default rule's radius: name it
-            report = report.withZoning(new CoverageReport.Zoning(report.zoning().layer(), report.zoning().zones().stream()
-                    .map(z -> z.name().equals(RadiusZones.OUTSIDE_ZONES) ? new CoverageReport.Zone(z.name(), z.radiusMeters(), rule.rule().code(), z.total(),
-                            z.covered(), z.coveredPercent(), z.cells(), z.coveredCells()) : z).toList(),
-                    report.zoning().zonesWithoutRule()));
-        }
-        return new Outcome(report, o.study(), o.facilities(), o.areas(), o.zones());
+        return analyze(request, inputs, states, t0, rule);
     }
 
     /** The rule whose radius applies outside the zones (everywhere without a zone layer). */
@@ -186,7 +176,7 @@ public class CoverageService {
     public Outcome analyze(CoverageRequest request) {
         long t0 = System.nanoTime();
         List<FacilityState> states = request.asOf() == null ? null : statesOn(List.of(request.asOf())).get(request.asOf());
-        return analyze(request, demandOf(request), states, t0);
+        return analyze(request, demandOf(request), states, t0, null);
     }
 
     /**
@@ -255,8 +245,11 @@ public class CoverageService {
     /**
      * @param statesOnDay the facilities as they stood on {@code request.asOf()}, null for today's registry
      * @param t0          when the call began (the report's load time counts from it)
+     * @param standard    the catalogue rule the radius came from (named in the report, and for the demand outside the
+     *                    zones), or null when the radius was given
      */
-    private Outcome analyze(CoverageRequest request, DemandInputs inputs, List<FacilityState> statesOnDay, long t0) {
+    private Outcome analyze(CoverageRequest request, DemandInputs inputs, List<FacilityState> statesOnDay, long t0,
+            StoredRule standard) {
         String layer = inputs.layer();
         List<DemandPoint> points = inputs.points();
         java.util.Map<String, Geometry> polygons = inputs.polygons();
@@ -303,10 +296,17 @@ public class CoverageService {
         report = report.withRuleChecks(ruleChecks(request.type(), study)).withWeighting(request.weighting())
                 .withAsOf(request.asOf() == null ? null : request.asOf().toString(),
                         request.asOf() != null && request.asOf().isAfter(today())).withDistrictLayer(request.districtLayer());
+        if (standard != null) {
+            report = report.withStandard(new CoverageReport.Standard(standard.rule().code(), standard.rule().source(),
+                    standard.rule().confidence(), standard.rule().areaClass()));
+        }
         if (zoning != null) {
+            java.util.Map<String, String> ruleOfZone = new java.util.HashMap<>(zoning.ruleOfZone());
+            if (standard != null) {
+                ruleOfZone.put(RadiusZones.OUTSIDE_ZONES, standard.rule().code());
+            }
             report = report.withZoning(CoverageReport.Zoning.of(request.zoneLayer(), zoning.zones()
-                    .tally(study.demand(), study.coverage(), request.radiusMeters()), zoning.ruleOfZone(),
-                    zoning.zonesWithoutRule()));
+                    .tally(study.demand(), study.coverage(), request.radiusMeters()), ruleOfZone, zoning.zonesWithoutRule()));
         }
         return new Outcome(report, study, sites, areas, zoning == null ? RadiusZones.NONE : zoning.zones());
     }
@@ -370,7 +370,11 @@ public class CoverageService {
         }
         // names and districts as the registry holds them now (a replay of a past day counts the same facilities)
         java.util.Map<Long, Facility> registry = new java.util.HashMap<>();
-        facilities.all(EnumSet.allOf(FacilityType.class), EnumSet.allOf(FacilityStatus.class)).forEach(f -> registry.put(f.id(), f));
+        Set<FacilityType> counted = EnumSet.of(FacilityType.fromCode(outcome.report().type()));
+        if (counted.contains(FacilityType.PUBLIC_TOILET)) {
+            counted.add(FacilityType.MOBILE_TOILET); // counted with toilets when asked
+        }
+        facilities.all(counted, EnumSet.allOf(FacilityStatus.class)).forEach(f -> registry.put(f.id(), f));
         List<FacilityCatchment> out = new ArrayList<>();
         for (CatchmentCounter.Catchment c : CatchmentCounter.count(residents, facilitiesOfUnit, sites.size())) {
             long id = Long.parseLong(sites.get(c.facility()).id());

@@ -48,7 +48,9 @@ class ImportController {
             @Parameter(description = "GeoPackage: the feature table to read; needed when it has several")
             @RequestParam(required = false) String table,
             @Parameter(description = "districts from GeoJSON or GeoPackage: the attribute naming each area (e.g. landuse "
-                    + "for radius zones); polygons of one name are joined; default: name, 名称, district ...")
+                    + "for radius zones); polygons of one name are joined; default: name, 名称, district ... From an OSM "
+                    + "extract, instead of adminLevel: a tag key whose areas are read, named by its value (landuse), or "
+                    + "key=value, whose areas are named by their names (place=suburb)")
             @RequestParam(required = false) String nameProperty)
             throws IOException {
         ImportRequest request;

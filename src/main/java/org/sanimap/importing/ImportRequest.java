@@ -25,7 +25,9 @@ import org.sanimap.facility.FacilityType;
  *                            (default: the only stored layer)
  * @param table               GeoPackage: the feature table to read, or null for the only one
  * @param nameProperty        districts and zones from GeoJSON or a GeoPackage: the attribute that names each area
- *                            (e.g. {@code landuse}); null for the first of name, 名称, district ...
+ *                            (e.g. {@code landuse}); null for the first of name, 名称, district ...; from an OSM
+ *                            extract: a tag key ({@code landuse}) or key=value ({@code place=suburb}), see
+ *                            {@link OsmBoundaryReader#byTag}
  */
 public record ImportRequest(Path file, String fileName, ImportFormat format, ImportTarget target, String layerName,
         CoordinateSystem crs, String lonColumn, String latColumn, FacilityType defaultType, FacilityStatus defaultStatus,

@@ -154,8 +154,8 @@ final class SitingMip {
         return mclpLpBound(m, p, null, null, null, seconds);
     }
 
-    /** The LP relaxation of {@link #mclpWithQuotas} (GLOP): an upper bound; NaN when not solved in the time. */
-    double mclpLpBoundWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, double seconds) {
+    /** The LP relaxation of {@link #mclpConstrained} (GLOP): an upper bound; NaN when not solved in the time. */
+    double mclpLpBoundConstrained(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, double seconds) {
         return mclpLpBound(m, p, colGroup, caps, conflicts, seconds);
     }
 
@@ -209,11 +209,12 @@ final class SitingMip {
     }
 
     /**
-     * The MCLP with caps per group ({@link SitingQuotas}): at most p new sites in all, at most {@code caps[g]}
-     * among the columns with {@code colGroup[j] == g} (-1: no cap); SCIP with the MCLP settings, warm-started
-     * with {@code hint}.
+     * The MCLP with side constraints: at most p new sites in all, at most {@code caps[g]} among the columns with
+     * {@code colGroup[j] == g} (-1: no cap; {@link SitingQuotas}), and no two columns of a conflicting pair
+     * ({@code conflicts}, null: none; {@link SitingSpacing}); SCIP with the MCLP settings, warm-started with
+     * {@code hint}.
      */
-    Outcome mclpWithQuotas(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, int[] hint, double seconds,
+    Outcome mclpConstrained(ReducedProblem m, int p, int[] colGroup, int[] caps, int[][] conflicts, int[] hint, double seconds,
             int threads) {
         long t0 = System.nanoTime();
         MPSolver solver = newSolver("SCIP");

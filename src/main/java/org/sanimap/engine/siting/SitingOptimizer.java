@@ -50,6 +50,10 @@ import java.util.function.BooleanSupplier;
  * least of those found) and status; the sites are ranked by what each adds given the existing
  * facilities and the better-ranked sites.
  *
+ * <p>With side constraints (caps per district, {@link SitingQuotas}; a minimum spacing between new sites,
+ * {@link SitingSpacing}) the MCLP takes a simpler path: {@link MclpQuotaSearch} for the heuristic answer, then SCIP
+ * on the model with the side constraints.
+ *
  * <p>{@link #solve(SitingProblem, SitingOptions)} is the one-call entry point; an instance adds a
  * progress listener and {@link #cancel()} from another thread (the best answer so far is returned).
  * An instance runs one problem at a time.
@@ -159,7 +163,10 @@ public final class SitingOptimizer {
         return run(problem, options, null);
     }
 
-    /** Solves with caps on the new sites per group of candidates (see {@link #run(SitingProblem, SitingOptions, SitingQuotas, SitingSpacing)}). */
+    /**
+     * Solves with caps on the new sites per group of candidates (see
+     * {@link #run(SitingProblem, SitingOptions, SitingQuotas, SitingSpacing)}).
+     */
     public SitingResult run(SitingProblem problem, SitingOptions options, SitingQuotas quotas) {
         return run(problem, options, quotas, null);
     }
@@ -240,7 +247,7 @@ public final class SitingOptimizer {
             if (!cancelled && m.colCount() > 0 && heuristicValue < simpleBound - 1e-6) {
                 // without the conflict pairs: on the demo's 100 m grid a 400 m spacing makes 246,609 of them, which kept
                 // GLOP past a 2 s share, and its pairwise relaxation is hardly tighter (x = 1/2 satisfies every pair)
-                double lp = mip.mclpLpBoundWithQuotas(m, p, colGroup, caps, null,
+                double lp = mip.mclpLpBoundConstrained(m, p, colGroup, caps, null,
                         Math.min(remainingSeconds(deadline), o.timeLimitSeconds() / 30));
                 bound = Double.isNaN(lp) ? bound : Math.min(bound, lp);
             }
@@ -252,7 +259,7 @@ public final class SitingOptimizer {
             report("exact search", heuristicValue, simpleBound);
             // one SCIP thread, as for the MCLP without side constraints: on two, SCIP's concurrent copies ended a
             // 10 s limit after 0.3 s without a solution on a 111-site instance with a minimum spacing (2026-12-04)
-            SitingMip.Outcome exact = mip.mclpWithQuotas(m, p, colGroup, caps, conflicts, heuristic, remainingSeconds(deadline),
+            SitingMip.Outcome exact = mip.mclpConstrained(m, p, colGroup, caps, conflicts, heuristic, remainingSeconds(deadline),
                     1);
             r = exactResult(problem, o, m, exact, heuristic, heuristicValue, simpleBound, start, reduced, afterHeuristic);
         }
